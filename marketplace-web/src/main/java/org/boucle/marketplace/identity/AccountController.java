@@ -1,0 +1,58 @@
+package org.boucle.marketplace.identity;
+
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.boucle.marketplace.organization.Actor;
+import org.boucle.marketplace.organization.Organizations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The signed-in user's pages: their organization, and their personal API tokens. */
+@Controller
+class AccountController {
+
+    private final Accounts accounts;
+    private final Organizations organizations;
+
+    AccountController(Accounts accounts, Organizations organizations) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/organization")
+    String organization(Actor actor, Model model) {
+        model.addAttribute("organization", organizations.details(actor.organizationId(), actor));
+        model.addAttribute("members", accounts.members(actor.organizationId(), actor));
+        return "organization";
+    }
+
+    @GetMapping("/account")
+    String account(Actor actor, Model model) {
+        model.addAttribute("newToken", new NewToken("", null));
+        model.addAttribute("tokens", accounts.tokens(actor));
+        return "account";
+    }
+
+    @PostMapping("/account/tokens")
+    String issue(@Valid @ModelAttribute("newToken") NewToken request, BindingResult binding, Actor actor, Model model) {
+        if (!binding.hasErrors()) {
+            model.addAttribute("issued", accounts.issueToken(actor, request));
+            model.addAttribute("newToken", new NewToken("", null));
+        }
+        model.addAttribute("tokens", accounts.tokens(actor));
+        return "account :: tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@PathVariable UUID id, Actor actor, Model model) {
+        accounts.revokeToken(actor, id);
+        model.addAttribute("newToken", new NewToken("", null));
+        model.addAttribute("tokens", accounts.tokens(actor));
+        return "account :: tokens";
+    }
+}
