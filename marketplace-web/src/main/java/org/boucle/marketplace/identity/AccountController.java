@@ -3,7 +3,6 @@ package org.boucle.marketplace.identity;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
-import org.boucle.marketplace.organization.Organizations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,18 +16,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 class AccountController {
 
     private final Accounts accounts;
-    private final Organizations organizations;
 
-    AccountController(Accounts accounts, Organizations organizations) {
+    AccountController(Accounts accounts) {
         this.accounts = accounts;
-        this.organizations = organizations;
     }
 
-    @GetMapping("/organization")
-    String organization(Actor actor, Model model) {
-        model.addAttribute("organization", organizations.details(actor.organizationId(), actor));
+    /** Loaded into the organization page, which belongs to the organization feature. */
+    @GetMapping("/organization/members")
+    String members(Actor actor, Model model) {
         model.addAttribute("members", accounts.members(actor.organizationId(), actor));
-        return "organization";
+        return "members :: members";
     }
 
     @GetMapping("/account")

@@ -19,4 +19,9 @@ public record NewSite(
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @Size(max = 2000) String accessNotes,
         @Size(max = 500) String openingHours) {
+
+    public NewSite {
+        // Forms send empty fields as "": they mean "not given".
+        accessNotes = accessNotes == null || accessNotes.isBlank() ? null : accessNotes.strip();
+    }
 }

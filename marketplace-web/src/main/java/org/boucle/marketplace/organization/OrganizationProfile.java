@@ -18,8 +18,18 @@ public record OrganizationProfile(
         Set<Population> populations) {
 
     public OrganizationProfile {
+        // Forms send empty fields as "": they mean "not given".
+        siret = blankToNull(siret);
+        description = blankToNull(description);
+        website = blankToNull(website);
+        contactEmail = blankToNull(contactEmail);
+        contactPhone = blankToNull(contactPhone);
         offerings = offerings == null ? Set.of() : Set.copyOf(offerings);
         populations = populations == null ? Set.of() : Set.copyOf(populations);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public static OrganizationProfile empty() {

@@ -139,13 +139,47 @@ class WebShellBrowserTest {
     }
 
     @Test
-    void aDonorSeesItsOwnSitesWithTheirPrivateAccessNotes() {
+    void aDonorSeesItsOwnSitesWithTheirPrivateAccessNotesAndItsMembers() {
         logIn("donor");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mon organisation et mes sites")).click();
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("CHU Grenoble Alpes");
-        assertThat(page.locator("table").first()).containsText("hauteur limitée à 3,5 m");
-        assertThat(page.locator("table").nth(1)).containsText("donor@demo.boucle");
+        assertThat(page.locator("#sites table")).containsText("hauteur limitée à 3,5 m");
+        assertThat(page.locator("#members")).containsText("donor@demo.boucle");
+    }
+
+    @Test
+    void anOrganizationEditsItsProfileAndAddsASiteWithReadableErrors() {
+        logIn("collector");
+        page.navigate("/organization");
+        page.getByLabel("SIRET").fill("12345678901234");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.locator("#siret-error")).hasText("doit être un numéro SIRET valide (14 chiffres)");
+        assertThat(page.getByLabel("SIRET")).hasAttribute("aria-invalid", "true");
+
+        page.getByLabel("SIRET").fill("");
+        page.getByLabel("Capacité (appareils par mois)").fill("4200");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.locator("#profile [role=status]")).hasText("Profil enregistré.");
+
+        String site = "Quai " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        page.getByText("Ajouter un site").first().click();
+        page.getByLabel("Site", new Page.GetByLabelOptions().setExact(true)).fill(site);
+        page.getByLabel("Adresse", new Page.GetByLabelOptions().setExact(true)).fill("12 rue des Glairons");
+        page.getByLabel("Code postal").fill("38400");
+        page.getByLabel("Commune").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Saint-Martin-d'Hères"));
+        page.getByLabel("Horaires d’ouverture").fill("Lu-Ve 08:00-12:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter un site")).click();
+        assertThat(page.locator("#sites .field-error")).containsText("Lu");
+
+        page.getByLabel("Horaires d’ouverture").fill("Mo-Fr 08:00-12:00");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter un site")).click();
+        assertThat(page.locator("#sites [role=status]")).hasText("Site « " + site + " » ajouté.");
+        assertThat(page.locator("#sites table")).containsText(site);
+
+        var entry = ApiClient.demo(port, "collector").get("/api/v1/me").json().at("/organization/id").asText();
+        var details = ApiClient.demo(port, "collector").get("/api/v1/organizations/" + entry).json();
+        assertThat(details.get("capacityUnitsPerMonth").asInt()).isEqualTo(4200);
     }
 
     @Test
