@@ -47,6 +47,10 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    public Response get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept).GET());
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }
@@ -57,6 +61,29 @@ public final class ApiClient {
 
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A multipart/form-data upload: form fields, then the file part {@code file}, streamed from the supplier. */
+    public Response upload(String path, java.util.Map<String, String> fields, String fileName,
+            java.util.function.Supplier<java.io.InputStream> content) {
+        String boundary = "boucle-" + java.util.UUID.randomUUID();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: application/octet-stream\r\n\r\n");
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        java.util.Collections.enumeration(java.util.List.of(new java.io.ByteArrayInputStream(headBytes),
+                                content.get(), new java.io.ByteArrayInputStream(tail)))))));
+    }
+
+    public Response upload(String path, java.util.Map<String, String> fields, String fileName, byte[] content) {
+        return upload(path, fields, fileName, () -> new java.io.ByteArrayInputStream(content));
     }
 
     private HttpRequest.Builder request(String path) {

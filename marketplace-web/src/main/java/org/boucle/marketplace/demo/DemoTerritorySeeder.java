@@ -13,9 +13,6 @@ import org.boucle.marketplace.organization.OrganizationProfile;
 import org.boucle.marketplace.organization.Organizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Demo logins share a published password, so the seed refuses any database that holds non-demo organizations.
  */
 @Component
-@EnableConfigurationProperties(DemoProperties.class)
-public class DemoTerritorySeeder implements ApplicationRunner {
+public class DemoTerritorySeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTerritorySeeder.class);
 
@@ -40,14 +36,6 @@ public class DemoTerritorySeeder implements ApplicationRunner {
         this.organizations = organizations;
         this.accounts = accounts;
         this.json = json;
-    }
-
-    @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
-        if (properties.seed()) {
-            seed();
-        }
     }
 
     /** Seeds once; a second call sees the demo data and does nothing. */

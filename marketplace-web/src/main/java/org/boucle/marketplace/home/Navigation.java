@@ -19,6 +19,10 @@ public final class Navigation {
         items.add(new Item("/", "nav.home"));
         if (actor.isCoordinator()) {
             items.add(new Item("/territory", "nav.territory"));
+            items.add(new Item("/inventory/territory", "nav.inventories"));
+        }
+        if (actor.hasRole(OrganizationRole.DONOR)) {
+            items.add(new Item("/inventory", "nav.inventory"));
         }
         items.add(new Item("/directory", "nav.directory"));
         items.add(new Item("/organization", actor.hasRole(OrganizationRole.DONOR) ? "nav.organization.donor" : "nav.organization"));

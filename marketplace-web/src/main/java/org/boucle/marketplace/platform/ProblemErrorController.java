@@ -33,14 +33,19 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
         String slug = status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "internal" : "http-" + status.value();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, slug, status.getReasonPhrase(), detail(status)));
+        ProblemDetail problem = Problems.of(status, slug, status.getReasonPhrase(), detail(status));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null) {
+            problem.setInstance(java.net.URI.create(uri.toString()));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String detail(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "No such resource";
             case METHOD_NOT_ALLOWED -> "This method is not allowed here";
+            case PAYLOAD_TOO_LARGE -> "The upload is larger than the server accepts";
             case INTERNAL_SERVER_ERROR -> "Something went wrong on our side";
             default -> status.getReasonPhrase();
         };

@@ -1,0 +1,30 @@
+package org.boucle.marketplace.demo;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** At start-up, when asked: the territory's actors first (one transaction), then their inventories through the importers. */
+@Component
+@EnableConfigurationProperties(DemoProperties.class)
+class DemoSeed implements ApplicationRunner {
+
+    private final DemoProperties properties;
+    private final DemoTerritorySeeder territory;
+    private final DemoInventorySeeder inventories;
+
+    DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories) {
+        this.properties = properties;
+        this.territory = territory;
+        this.inventories = inventories;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.seed()) {
+            territory.seed();
+            inventories.seed();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// Charts and maps drawn from data the server put in data-* attributes; nothing here fetches anything.
+(function () {
+  const palette = ['#1f6f4a', '#2f7dbf', '#c2571a', '#7a4fb0', '#b8860b', '#c0392b', '#148f8f', '#5d6d7e', '#8e44ad'];
+
+  function drawForecast(canvas) {
+    if (!window.Chart) { return; }
+    const data = JSON.parse(canvas.dataset.chart);
+    const labels = JSON.parse(canvas.dataset.labels || '{}');
+    const datasets = Object.keys(data.series).map((category, i) => ({
+      label: labels[category] || category, data: data.series[category], backgroundColor: palette[i % palette.length]
+    }));
+    new Chart(canvas, {
+      type: 'bar',
+      data: { labels: data.months, datasets: datasets },
+      options: { animation: false, responsive: true, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } } }
+    });
+  }
+
+  function drawMap(element) {
+    if (!window.L) { return; }
+    const points = JSON.parse(element.dataset.map);
+    const map = L.map(element, { attributionControl: !!element.dataset.attribution });
+    if (element.dataset.tiles) {
+      L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
+    }
+    const max = Math.max(1, ...points.map(p => p.quantity));
+    const bounds = [];
+    points.forEach(p => {
+      L.circleMarker([p.lat, p.lon], { radius: 4 + 20 * Math.sqrt(p.quantity / max), color: '#1f6f4a', fillOpacity: 0.5 })
+        .bindTooltip(p.name + ' : ' + p.quantity).addTo(map);
+      bounds.push([p.lat, p.lon]);
+    });
+    if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20] }); } else { map.setView([45.17, 5.72], 11); }
+    element.dataset.drawn = String(points.length);
+  }
+
+  function init() {
+    document.querySelectorAll('canvas[data-chart]').forEach(drawForecast);
+    document.querySelectorAll('[data-map]').forEach(drawMap);
+  }
+  window.addEventListener('load', init);
+
+  // htmx does not swap error answers: say what went wrong where the answer was expected.
+  document.addEventListener('htmx:responseError', (event) => {
+    const target = event.detail.target;
+    if (target) {
+      const status = event.detail.xhr.status;
+      target.innerHTML = '<p class="alert error" role="alert"></p>';
+      target.firstChild.textContent = status === 413 ? document.documentElement.dataset.tooLarge || 'File too large'
+        : (document.documentElement.dataset.failed || 'Request failed') + ' (' + status + ')';
+    }
+  });
+})();
