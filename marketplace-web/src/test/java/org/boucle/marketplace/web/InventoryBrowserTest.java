@@ -3,63 +3,17 @@ package org.boucle.marketplace.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.boucle.marketplace.BoucleTest;
 import org.boucle.marketplace.inventory.source.SourceFormat;
 import org.boucle.marketplace.inventory.source.SyntheticExports;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-@BoucleTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InventoryBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    private Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    void launch() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    void shutDown() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext("http://localhost:" + port);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
-
-    private void logIn(String login) {
-        page.navigate("/login");
-        page.getByLabel("Adresse e-mail").fill(login + "@demo.boucle");
-        page.getByLabel("Mot de passe").fill("demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Bonjour");
-    }
+class InventoryBrowserTest extends BrowserTest {
 
     @Test
     void aDonorImportsAnExportInTheBackgroundAndSeesItsProgressAndResult() throws Exception {
