@@ -139,6 +139,11 @@ class InventoryImporter {
                 return Merge.unreadable(e.getMessage(), progress.rows);
             }
             rows.finish();
+            // Temporary tables are never analysed automatically: without statistics and these indexes the
+            // matching and the anti-join that flags missing assets turn quadratic on large files.
+            jdbc.execute("create index on import_row (asset_id)");
+            jdbc.execute("create index on import_row (same_asset)");
+            jdbc.execute("analyze import_row");
             rejectDuplicates(errors, job.mode());
             return Merge.loaded(progress.rows, in.count());
         } catch (IOException e) {
@@ -229,6 +234,7 @@ class InventoryImporter {
                     order by a.created_at limit 1)
                 where r.asset_id is null and r.source_id is null and r.serial is null and r.asset_tag is not null""",
                 org, system);
+        jdbc.execute("analyze import_row");
         jdbc.update("""
                 update import_row r set site_id = coalesce(
                     (select s.id from site s where s.organization_id = ? and r.location is not null
