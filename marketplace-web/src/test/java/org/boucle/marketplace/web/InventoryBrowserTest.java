@@ -22,6 +22,18 @@ class InventoryBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Inventaire — CHU Grenoble Alpes");
         assertThat(page.getByTestId("park")).containsText("Ordinateurs portables");
+        // The park table shows the same figures as the API, cell by cell.
+        var bands = java.util.List.of("0-2", "2-4", "4-6", "6-8", "8+", "unknown");
+        int compared = 0;
+        for (var row : org.boucle.marketplace.ApiClient.demo(port, "donor").get("/api/v1/inventory/park").json()) {
+            if (row.get("category").asText().equals("LAPTOP")) {
+                int column = bands.indexOf(row.get("ageBand").asText()) + 2;
+                assertThat(page.locator("[data-testid=park] tr:has(th:text-is('Ordinateurs portables')) td:nth-child(" + column + ")"))
+                        .hasText(row.get("quantity").asText());
+                compared++;
+            }
+        }
+        assertThat(compared).isPositive();
 
         ByteArrayOutputStream export = new ByteArrayOutputStream();
         // Snipe-IT ids never match the CHU's GLPI ones, so every asset is new.
