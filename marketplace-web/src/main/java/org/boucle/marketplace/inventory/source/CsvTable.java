@@ -166,27 +166,24 @@ final class CsvTable {
         }
 
         private int read() throws IOException {
-            if (position == limit) {
-                int n = reader.read(buffer, 0, buffer.length);
-                if (n <= 0) {
-                    return EOF;
-                }
-                position = 0;
-                limit = n;
-            }
-            return buffer[position++];
+            return fill() ? buffer[position++] : EOF;
         }
 
         private int peek() throws IOException {
+            return fill() ? buffer[position] : EOF;
+        }
+
+        /** Refills the buffer once it is used up; false at the end of the input. */
+        private boolean fill() throws IOException {
             if (position == limit) {
                 int n = reader.read(buffer, 0, buffer.length);
                 if (n <= 0) {
-                    return EOF;
+                    return false;
                 }
                 position = 0;
                 limit = n;
             }
-            return buffer[position];
+            return true;
         }
 
         /**
