@@ -8,6 +8,7 @@
 #                               matching it; other indices are never touched.
 #   es_ensure_plugin ZIP        install a plugin zip into our node, idempotently (sha256), restarting
 #                               the node when the plugin changed.
+#   ensure_analysis_plugin      build search-indexer/analysis-plugin and make sure the node has it.
 #
 # Layout (BOUCLE_HOME: /var/lib/boucle as root, else ${XDG_DATA_HOME:-~/.local/share}/boucle):
 #   $BOUCLE_HOME/elasticsearch/dist/elasticsearch-<version>/   unzipped distribution (+ its config/)
@@ -370,4 +371,23 @@ es_ensure_plugin() {
   elif _es_answers; then
     warn "the Elasticsearch on ${BOUCLE_ES_URL} was not started by infra/: it will not see plugin ${name} until it is replaced by ours"
   fi
+}
+
+# ensure_analysis_plugin: builds Boucle's analysis plugin (search-indexer/analysis-plugin, a reproducible zip)
+# and makes sure the node on 127.0.0.1:9200 has it: installs or upgrades it in our node (restarting it), and
+# fails clearly when another Elasticsearch answers there without it. The catalogue index cannot be created
+# without the plugin's boucle_* token filters.
+ensure_analysis_plugin() {
+  _es_init_paths
+  local version zip
+  version="$(sed -n 's|^  <version>\(.*\)</version>.*|\1|p' "${BOUCLE_REPO}/pom.xml" | head -n 1)"
+  zip="${BOUCLE_REPO}/search-indexer/analysis-plugin/target/boucle-analysis-${version}.zip"
+  info "building the analysis plugin (search-indexer/analysis-plugin)"
+  mvnw -B -q -pl search-indexer/analysis-plugin -DskipTests package || die "the analysis plugin did not build"
+  [[ -f "${zip}" ]] || die "the build did not produce ${zip}"
+  if _es_our_pid >/dev/null || ! _es_answers; then
+    es_ensure_plugin "${zip}"
+  fi
+  curl -gfs --max-time 10 "${BOUCLE_ES_URL}/_cat/plugins?h=component" | grep -qx 'boucle-analysis' ||
+    die "the Elasticsearch on ${BOUCLE_ES_URL} has no boucle-analysis plugin: install ${zip} there (elasticsearch-plugin install file://${zip}) or stop it so that infra/ runs its own node"
 }
