@@ -7,8 +7,8 @@ import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 
 /**
- * Lowercase, then fold to ASCII: "Écrans" and "ecrans" become the same term. Also a normalizer, so keyword
- * fields (facets, exact model matches) compare the same way as text.
+ * Lowercase, then fold to ASCII: "Écrans" and "ecrans" become the same term. Elasticsearch 8.19 does not let
+ * stable-plugin filters into keyword normalizers, so keyword keys are folded the same way in Java by the indexer.
  */
 @NamedComponent("boucle_folding")
 public class FoldingTokenFilterFactory implements TokenFilterFactory {
@@ -16,10 +16,5 @@ public class FoldingTokenFilterFactory implements TokenFilterFactory {
     @Override
     public TokenStream create(TokenStream input) {
         return new ASCIIFoldingFilter(new LowerCaseFilter(input));
-    }
-
-    @Override
-    public TokenStream normalize(TokenStream input) {
-        return create(input);
     }
 }

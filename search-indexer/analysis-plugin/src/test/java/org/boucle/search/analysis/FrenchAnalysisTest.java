@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.Tokenizer;
@@ -37,13 +36,6 @@ class FrenchAnalysisTest {
     void modelNamesSurviveLightStemming() throws IOException {
         assertThat(french("Latitude 5420")).containsExactly("latitud", "5420");
         assertThat(french("ThinkPad T14s")).hasSize(2);
-    }
-
-    @Test
-    void foldingIsANormalizer() throws IOException {
-        Tokenizer keyword = new KeywordTokenizer();
-        keyword.setReader(new StringReader("Hewlett-Packard Élite"));
-        assertThat(terms(folding.normalize(keyword))).containsExactly("hewlett-packard elite");
     }
 
     @Test
