@@ -34,9 +34,23 @@
     element.dataset.drawn = String(points.length);
   }
 
+  // One place, e.g. a listing's site: a marker at a street-level zoom (fitting one point's bounds has no zoom).
+  function drawSiteMap(element) {
+    if (!window.L) { return; }
+    const site = JSON.parse(element.dataset.siteMap);
+    const map = L.map(element, { attributionControl: !!element.dataset.attribution, scrollWheelZoom: false });
+    if (element.dataset.tiles) {
+      L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
+    }
+    L.circleMarker([site.lat, site.lon], { radius: 9, color: '#1f6f4a', fillOpacity: 0.6 }).bindTooltip(site.name).addTo(map);
+    map.setView([site.lat, site.lon], 14);
+    element.dataset.drawn = '1';
+  }
+
   function init() {
     document.querySelectorAll('canvas[data-chart]').forEach(drawForecast);
     document.querySelectorAll('[data-map]').forEach(drawMap);
+    document.querySelectorAll('[data-site-map]').forEach(drawSiteMap);
   }
   window.addEventListener('load', init);
 

@@ -5,7 +5,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** At start-up, when asked: the territory's actors first (one transaction), then their inventories through the importers. */
+/**
+ * At start-up, when asked: the territory's actors first (one transaction), then their inventories through the
+ * importers, then the catalogue published from them.
+ */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
 class DemoSeed implements ApplicationRunner {
@@ -13,11 +16,14 @@ class DemoSeed implements ApplicationRunner {
     private final DemoProperties properties;
     private final DemoTerritorySeeder territory;
     private final DemoInventorySeeder inventories;
+    private final DemoCatalogSeeder catalog;
 
-    DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories) {
+    DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories,
+            DemoCatalogSeeder catalog) {
         this.properties = properties;
         this.territory = territory;
         this.inventories = inventories;
+        this.catalog = catalog;
     }
 
     @Override
@@ -25,6 +31,7 @@ class DemoSeed implements ApplicationRunner {
         if (properties.seed()) {
             territory.seed();
             inventories.seed();
+            catalog.seed();
         }
     }
 }

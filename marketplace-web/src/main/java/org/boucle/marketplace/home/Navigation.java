@@ -2,6 +2,7 @@ package org.boucle.marketplace.home;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
 
@@ -11,18 +12,27 @@ public final class Navigation {
     public record Item(String path, String labelKey) {
     }
 
+    /** Who publishes in the catalogue: donors their upcoming lots, workshops and resellers their refurbished stock. */
+    private static final Set<OrganizationRole> SELLERS = Set.of(OrganizationRole.DONOR, OrganizationRole.WORKSHOP,
+            OrganizationRole.RESELLER);
+
     private Navigation() {
     }
 
     public static List<Item> forActor(Actor actor) {
         List<Item> items = new ArrayList<>();
         items.add(new Item("/", "nav.home"));
+        items.add(new Item("/catalog", "nav.catalog"));
         if (actor.isCoordinator()) {
             items.add(new Item("/territory", "nav.territory"));
             items.add(new Item("/inventory/territory", "nav.inventories"));
+            items.add(new Item("/admin/search", "nav.searchAdmin"));
         }
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
+        }
+        if (SELLERS.stream().anyMatch(actor::hasRole)) {
+            items.add(new Item("/catalog/mine", "nav.listings"));
         }
         items.add(new Item("/directory", "nav.directory"));
         items.add(new Item("/organization", actor.hasRole(OrganizationRole.DONOR) ? "nav.organization.donor" : "nav.organization"));

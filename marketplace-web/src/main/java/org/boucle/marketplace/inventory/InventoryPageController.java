@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.boucle.marketplace.catalog.ListingView;
+import org.boucle.marketplace.catalog.Listings;
 import org.boucle.marketplace.inventory.Forecasts.Grouping;
 import org.boucle.marketplace.inventory.source.Category;
 import org.boucle.marketplace.inventory.source.ExportReader;
@@ -32,6 +37,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -52,10 +58,12 @@ class InventoryPageController {
     private final ObjectMapper json;
     private final MessageSource messages;
     private final InventoryCsv csv;
+    private final Listings listings;
 
     InventoryPageController(Inventories inventories, Forecasts forecasts, Organizations organizations, ExportReader reader,
-            MapProperties map, ObjectMapper json, MessageSource messages, InventoryCsv csv) {
+            MapProperties map, ObjectMapper json, MessageSource messages, InventoryCsv csv, Listings listings) {
         this.messages = messages;
+        this.listings = listings;
         this.csv = csv;
         this.inventories = inventories;
         this.forecasts = forecasts;
@@ -81,12 +89,77 @@ class InventoryPageController {
         addForecastChart(model, forecasts.forecast(actor, donor, from, from.plusMonths(MONTHS - 1),
                 Forecasts.grouping("month,category")), from);
         model.addAttribute("lots", forecasts.lots(actor, donor, from, from.plusMonths(11)));
+        model.addAttribute("published", listings.publishedLots(actor, donor));
+        model.addAttribute("mayPublish", actor.isCoordinator() || actor.hasRole(OrganizationRole.DONOR));
         model.addAttribute("imports", inventories.history(actor, donor));
         model.addAttribute("mappings", inventories.mappings(actor, donor));
         model.addAttribute("policy", inventories.policy(actor, donor));
         model.addAttribute("defaults", inventories.defaultPolicy());
         model.addAttribute("formats", SourceFormat.values());
         return "inventory";
+    }
+
+    /**
+     * Lists an upcoming lot in the catalogue, or updates its listing. htmx gets the lot's row back; without it, the
+     * page (with the error next to the lot, and the price as typed, when the price is refused).
+     */
+    @PostMapping("/lots/publish")
+    String publishLot(@RequestParam(required = false) UUID organizationId, @RequestParam String lotId,
+            @RequestParam(required = false) String unitPrice, @RequestParam(defaultValue = "false") boolean donation,
+            Actor actor, Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        UUID donor = organizationId == null ? actor.organizationId() : organizationId;
+        UpcomingLot lot = lot(actor, donor, lotId);
+        ListingView listing = null;
+        try {
+            listing = listings.publishUpcomingLot(actor, lot.id(), donation ? null : price(unitPrice), null);
+        } catch (InvalidInputException e) {
+            model.addAttribute("publishError", e.getMessage());
+            model.addAttribute("priceValue", unitPrice);
+            model.addAttribute("lotWithError", lot.id());
+        }
+        String scope = organizationId == null ? "" : "?organizationId=" + organizationId;
+        if (htmx == null) {
+            return listing != null ? "redirect:/inventory" + scope + "#lots" : donor(organizationId, actor, model);
+        }
+        Map<String, ListingView> published = new HashMap<>(listings.publishedLots(actor, donor));
+        if (listing != null) {
+            published.put(lot.id(), listing);
+            model.addAttribute("justPublished", true);
+        }
+        model.addAttribute("l", lot);
+        model.addAttribute("published", published);
+        model.addAttribute("mayPublish", true);
+        model.addAttribute("scope", scope);
+        return "inventory :: lotRow";
+    }
+
+    private UpcomingLot lot(Actor actor, UUID donor, String lotId) {
+        String[] parts = lotId.split(":");
+        YearMonth month;
+        try {
+            month = YearMonth.parse(parts.length == 4 ? parts[2] : "");
+        } catch (DateTimeParseException e) {
+            throw new NotFoundException("lot", lotId);
+        }
+        return forecasts.lots(actor, donor, month, month).stream().filter(l -> l.id().equals(lotId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("lot", lotId));
+    }
+
+    /** A price as people type it: "120", "120,50", "120.50 €"; blank is no price at all, which needs "donation". */
+    private BigDecimal price(String text) {
+        String cleaned = text == null ? "" : text.replaceAll("[\\s\\u00a0\\u202f€]", "").replace(',', '.');
+        if (cleaned.isEmpty()) {
+            throw new InvalidInputException("unitPrice", message("catalog.error.priceRequired"));
+        }
+        try {
+            return new BigDecimal(cleaned);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("unitPrice", message("catalog.error.number"));
+        }
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/territory")

@@ -3,6 +3,7 @@ package org.boucle.marketplace.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** French first, English available: {@code ?lang=en} switches and a cookie remembers it. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MapProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
