@@ -22,6 +22,8 @@ import org.boucle.search.catalog.ListingDocument;
 import org.boucle.search.catalog.ListingIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -80,6 +82,29 @@ class SearchReindexer {
     /** Starts a full reindex in the background; refused while another one runs anywhere. */
     ReindexView start(Actor actor) {
         requireCoordinator(actor);
+        return launch(actor.userId());
+    }
+
+    /**
+     * A release whose index definition differs from the one behind the alias (new fields, other analysis)
+     * rebuilds the index by itself at startup; searches keep using the old generation until the swap.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void reindexIfTheDefinitionChanged() {
+        try {
+            index.ensureExists();
+            if (index.definitionChanged()) {
+                log.info("The catalogue index definition changed: rebuilding the index");
+                launch(null);
+            }
+        } catch (ReindexRunningException alreadyRebuilding) {
+            // Another instance started it.
+        } catch (RuntimeException unavailable) {
+            log.warn("Could not check the catalogue index definition: {}", unavailable.getMessage());
+        }
+    }
+
+    private ReindexView launch(UUID requestedBy) {
         Instant now = clock.instant();
         jdbc.sql("""
                 update search_reindex set status = 'FAILED', finished_at = :now,
@@ -93,7 +118,7 @@ class SearchReindexer {
             jdbc.sql("""
                     insert into search_reindex (id, requested_by, status, started_at, heartbeat_at)
                     values (?, ?, 'RUNNING', ?, ?)""")
-                    .params(id, actor.userId(), Timestamp.from(now), Timestamp.from(now))
+                    .params(id, requestedBy, Timestamp.from(now), Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException running) {
             throw new ReindexRunningException(running().map(ReindexView::id).orElse(null));

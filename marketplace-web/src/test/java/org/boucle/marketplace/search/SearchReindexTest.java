@@ -65,6 +65,26 @@ class SearchReindexTest {
         assertThat(during).isNotBlank();
     }
 
+    @Autowired
+    SearchReindexer reindexer;
+
+    @Autowired
+    org.boucle.search.catalog.ListingIndex index;
+
+    @Test
+    void anIndexBuiltFromAnOlderDefinitionIsRebuiltAtStartup() throws Exception {
+        String before = index.currentIndex();
+        elasticsearch.indices().putMapping(m -> m.index(before).meta("definition", co.elastic.clients.json.JsonData.of("older")));
+        assertThat(index.definitionChanged()).isTrue();
+
+        reindexer.reindexIfTheDefinitionChanged();
+
+        await(() -> !index.currentIndex().equals(before));
+        assertThat(index.definitionChanged()).isFalse();
+        assertThat(jdbc.sql("select requested_by is null from search_reindex order by started_at desc limit 1")
+                .query(Boolean.class).single()).isTrue();
+    }
+
     @Test
     void oneReindexAtATimeAndOnlyForCoordinators() {
         ApiClient coordinator = ApiClient.demo(port, "coordinator");

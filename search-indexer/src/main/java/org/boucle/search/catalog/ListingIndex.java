@@ -13,8 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -36,6 +40,7 @@ public final class ListingIndex {
     static final String KIND = "listings";
     static final String DEFINITION = "listings-index.json";
 
+    private static final String DEFINITION_META = "definition";
     private final ElasticsearchClient client;
     private final BulkLoader bulk;
     private final String alias;
@@ -207,10 +212,36 @@ public final class ListingIndex {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + DEFINITION);
             }
-            return (ObjectNode) json.mapper().readTree(in);
+            ObjectNode definition = (ObjectNode) json.mapper().readTree(in);
+            // Every generation records which definition built it, so a changed definition is noticed.
+            definition.with("mappings").with("_meta").put(DEFINITION_META, fingerprint(definition.toString()));
+            return definition;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String fingerprint(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the generation behind the alias was built from another index definition than this code's (fields,
+     * analysis): its documents then lack what queries now rely on, and only a full reindex brings them up to date.
+     */
+    public boolean definitionChanged() {
+        String current = currentIndex();
+        String expected = definition.get("mappings").get("_meta").get(DEFINITION_META).asText();
+        return Elastic.call("mapping " + current, () -> {
+            var mapping = client.indices().getMapping(m -> m.index(current)).result().get(current);
+            var meta = mapping == null || mapping.mappings().meta() == null ? null : mapping.mappings().meta().get(DEFINITION_META);
+            return meta == null || !expected.equals(meta.to(String.class));
+        });
     }
 
     /**

@@ -33,8 +33,8 @@ import java.util.Set;
  */
 final class ListingJson {
 
-    /** Separates the seller id from its name in the {@code seller} facet key; uuids never contain it. */
-    static final char SELLER_SEPARATOR = '|';
+    /** Separates a facet value from its label in facet keys; uuids, category and INSEE codes never contain it. */
+    static final char FACET_SEPARATOR = '|';
 
     /** The context value that makes a listing suggestible; any other value hides it. */
     static final String SUGGESTIBLE = "ACTIVE";
@@ -130,6 +130,8 @@ final class ListingJson {
         g.writeNumberField("lon", d.longitude());
         g.writeEndObject();
         g.writeStringField("seller", sellerKey(d.sellerId(), d.sellerName()));
+        string(g, "categoryFacet", facetKey(d.category(), d.categoryLabel()));
+        string(g, "communeFacet", facetKey(d.communeCode(), d.commune()));
         g.writeObjectFieldStart("suggest");
         g.writeArrayFieldStart("input");
         for (String input : suggestInputs(d)) {
@@ -164,7 +166,18 @@ final class ListingJson {
 
     /** The seller facet key, "id|name", so that a bucket can be labelled without a second lookup. */
     static String sellerKey(String sellerId, String sellerName) {
-        return sellerName == null || sellerName.isBlank() ? sellerId : sellerId + SELLER_SEPARATOR + sellerName;
+        return facetKey(sellerId, sellerName);
+    }
+
+    /**
+     * A facet key carrying its label, "value|label": facets read labels from their own buckets instead of a
+     * sub-aggregation per bucket, which cost about a quarter of a search's time over a million listings.
+     */
+    static String facetKey(String value, String label) {
+        if (value == null) {
+            return null;
+        }
+        return label == null || label.isBlank() ? value : value + FACET_SEPARATOR + label;
     }
 
     /** What the completion suggester offers: the model, "manufacturer model", the category label. */

@@ -274,10 +274,10 @@ public final class ListingSearch {
     }
 
     private enum Facet {
-        CATEGORY("category", "category", "categoryLabel", 30),
+        CATEGORY("category", "categoryFacet", null, 30),
         GRADE("grade", "grade", null, 10),
         MANUFACTURER("manufacturer", "manufacturerKey", "manufacturer", 50),
-        COMMUNE("commune", "communeCode", "commune", 100),
+        COMMUNE("commune", "communeFacet", null, 100),
         KIND("kind", "kind", null, 10),
         SELLER("seller", "seller", null, 100);
 
@@ -295,8 +295,8 @@ public final class ListingSearch {
 
         FacetValue value(StringTermsBucket bucket) {
             String key = bucket.key().stringValue();
-            if (this == SELLER) {
-                int separator = key.indexOf(ListingJson.SELLER_SEPARATOR);
+            if (this == SELLER || this == CATEGORY || this == COMMUNE) {
+                int separator = key.indexOf(ListingJson.FACET_SEPARATOR);
                 return separator < 0
                         ? new FacetValue(key, key, bucket.docCount())
                         : new FacetValue(key.substring(0, separator), key.substring(separator + 1), bucket.docCount());

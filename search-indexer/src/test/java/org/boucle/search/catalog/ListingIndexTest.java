@@ -85,6 +85,20 @@ class ListingIndexTest {
     }
 
     @Test
+    void aGenerationBuiltFromAnotherDefinitionIsNoticedUntilAReindexReplacesIt() throws IOException {
+        index.ensureExists();
+        assertThat(index.definitionChanged()).isFalse();
+        String first = index.currentIndex();
+        // What an older release of the definition left behind.
+        client.indices().putMapping(m -> m.index(first).meta("definition", co.elastic.clients.json.JsonData.of("older")));
+        assertThat(index.definitionChanged()).isTrue();
+
+        ListingIndex.Reindex reindex = index.startReindex();
+        reindex.complete();
+        assertThat(index.definitionChanged()).isFalse();
+    }
+
+    @Test
     void concurrentEnsureExistsFromSeveralInstancesAllSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
