@@ -13,6 +13,7 @@ import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.organization.Organizations;
 import org.boucle.marketplace.platform.MapProperties;
+import org.boucle.marketplace.reservation.Reservations;
 import org.boucle.marketplace.platform.Problems.FieldProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,14 +44,16 @@ class ListingPageController {
     private static final int PAGE_SIZE = 20;
 
     private final Listings listings;
+    private final Reservations reservations;
     private final Organizations organizations;
     private final MapProperties map;
     private final ObjectMapper json;
     private final MessageSource messages;
 
     ListingPageController(Listings listings, Organizations organizations, MapProperties map, ObjectMapper json,
-            MessageSource messages) {
+            MessageSource messages, Reservations reservations) {
         this.listings = listings;
+        this.reservations = reservations;
         this.organizations = organizations;
         this.map = map;
         this.json = json;
@@ -194,6 +197,10 @@ class ListingPageController {
         ListingView listing = listings.view(actor, id);
         model.addAttribute("listing", listing);
         model.addAttribute("mine", actor.mayAccess(listing.seller().id()));
+        model.addAttribute("mayReserve", listing.isActive() && listing.quantityAvailable() > 0
+                && reservations.mayReserve(actor, listing.seller().id(), listing.donation()));
+        // One key per drawing of the form: a double click or a resent form holds once.
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("siteJson", write(Map.of("name", listing.site().name() + " (" + listing.site().commune() + ")",
                 "lat", listing.site().lat(), "lon", listing.site().lon())));
         model.addAttribute("tileUrl", map.tileUrl());

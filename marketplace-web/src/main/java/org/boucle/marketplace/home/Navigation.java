@@ -16,6 +16,10 @@ public final class Navigation {
     private static final Set<OrganizationRole> SELLERS = Set.of(OrganizationRole.DONOR, OrganizationRole.WORKSHOP,
             OrganizationRole.RESELLER);
 
+    /** Who reserves in the catalogue. */
+    private static final Set<OrganizationRole> RESERVERS = Set.of(OrganizationRole.PUBLIC_BUYER,
+            OrganizationRole.PRIVATE_BUYER, OrganizationRole.ASSOCIATION);
+
     private Navigation() {
     }
 
@@ -31,8 +35,12 @@ public final class Navigation {
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
         }
+        if (RESERVERS.stream().anyMatch(actor::hasRole)) {
+            items.add(new Item("/reservations", "nav.reservations"));
+        }
         if (SELLERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/catalog/mine", "nav.listings"));
+            items.add(new Item("/reservations/sales", "nav.sales"));
         }
         items.add(new Item("/directory", "nav.directory"));
         items.add(new Item("/organization", actor.hasRole(OrganizationRole.DONOR) ? "nav.organization.donor" : "nav.organization"));

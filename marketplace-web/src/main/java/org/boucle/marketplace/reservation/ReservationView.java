@@ -1,0 +1,21 @@
+package org.boucle.marketplace.reservation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A reservation as its holder sees it. */
+public record ReservationView(UUID id, UUID listingId, String listingTitle, UUID organizationId, int quantity,
+        String status, Instant expiresAt, Instant createdAt) {
+
+    static final String SELECT = """
+            select r.id, r.listing_id, l.title, r.organization_id, r.quantity, r.status, r.expires_at, r.created_at
+              from reservation r join listing l on l.id = r.listing_id""";
+
+    static ReservationView map(ResultSet rs, int row) throws SQLException {
+        return new ReservationView(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8).toInstant());
+    }
+}

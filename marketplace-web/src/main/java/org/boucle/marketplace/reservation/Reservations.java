@@ -1,0 +1,205 @@
+package org.boucle.marketplace.reservation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.boucle.marketplace.organization.Actor;
+import org.boucle.marketplace.organization.OrganizationRole;
+import org.boucle.marketplace.platform.InvalidInputException;
+import org.boucle.marketplace.platform.NotFoundException;
+import org.boucle.marketplace.search.SearchOutbox;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Holds on listed stock. Taking units is one conditional UPDATE on the listing (check and decrement together), so
+ * no interleaving of requests, threads or app instances can hold more than there is; everything else about a hold
+ * (its row, the search outbox) commits or rolls back with that update.
+ */
+@Service
+public class Reservations {
+
+    private static final Set<OrganizationRole> RESERVERS = EnumSet.of(OrganizationRole.PUBLIC_BUYER,
+            OrganizationRole.PRIVATE_BUYER, OrganizationRole.ASSOCIATION);
+    private static final int MAX_KEY = 200;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final SearchOutbox outbox;
+    private final ReservationProperties properties;
+    private final Clock clock;
+
+    Reservations(JdbcClient jdbc, TransactionTemplate transactions, SearchOutbox outbox, ReservationProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A reservation, and whether this call made it (false: the same Idempotency-Key was seen before). */
+    public record Reserved(ReservationView reservation, boolean created) {
+    }
+
+    public Reserved reserve(Actor actor, UUID listingId, int quantity, String idempotencyKey) {
+        if (quantity < 1) {
+            throw new InvalidInputException("quantity", "must be at least 1");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY)) {
+            throw new InvalidInputException("Idempotency-Key", "1 to " + MAX_KEY + " characters");
+        }
+        if (idempotencyKey != null) {
+            Optional<ReservationView> seen = byKey(actor, idempotencyKey);
+            if (seen.isPresent()) {
+                return replay(seen.get(), listingId, quantity);
+            }
+        }
+        try {
+            return new Reserved(transactions.execute(status -> hold(actor, listingId, quantity, idempotencyKey)), true);
+        } catch (DuplicateKeyException concurrentSameKey) {
+            // The same key raced in from another request: its hold committed, ours rolled back whole.
+            return replay(byKey(actor, idempotencyKey).orElseThrow(() -> concurrentSameKey), listingId, quantity);
+        }
+    }
+
+    private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey) {
+        Listed listing = jdbc.sql("""
+                select kind, seller_id, unit_price is null from listing where id = ? and status = 'ACTIVE'""")
+                .param(listingId)
+                .query((rs, n) -> new Listed(rs.getString(1), rs.getObject(2, UUID.class), rs.getBoolean(3)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("listing", listingId));
+        if (!mayReserve(actor, listing.sellerId(), listing.donation())) {
+            throw new AccessDeniedException(listing.donation() && RESERVERS.stream().anyMatch(actor::hasRole)
+                    ? "Donated equipment is reserved for associations"
+                    : "Only buyers and associations reserve, and never their own listings");
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        // The row first: a concurrent request with the same key fails here, before any stock moves.
+        jdbc.sql("""
+                insert into reservation (id, listing_id, organization_id, reserved_by, quantity, status, expires_at,
+                                         idempotency_key, created_at)
+                values (?, ?, ?, ?, ?, 'HELD', ?, ?, ?)""")
+                .params(id, listingId, actor.organizationId(), actor.userId(), quantity,
+                        Timestamp.from(now.plus(properties.hold(listing.kind()))), idempotencyKey, Timestamp.from(now))
+                .update();
+        int taken = jdbc.sql("""
+                update listing set quantity_available = quantity_available - :quantity, version = version + 1,
+                                   updated_at = :now
+                 where id = :id and status = 'ACTIVE' and quantity_available >= :quantity""")
+                .param("quantity", quantity).param("now", Timestamp.from(now)).param("id", listingId)
+                .update();
+        if (taken == 0) {
+            int available = jdbc.sql("select quantity_available from listing where id = ?").param(listingId)
+                    .query(Integer.class).single();
+            throw new InsufficientQuantityException(available);
+        }
+        outbox.listingChanged(listingId);
+        return find(id).orElseThrow();
+    }
+
+    private Reserved replay(ReservationView seen, UUID listingId, int quantity) {
+        if (!seen.listingId().equals(listingId) || seen.quantity() != quantity) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new Reserved(seen, false);
+    }
+
+    /** Whether the actor may hold units of a listing sold by {@code sellerId}, a donation or not. */
+    public boolean mayReserve(Actor actor, UUID sellerId, boolean donation) {
+        return RESERVERS.stream().anyMatch(actor::hasRole) && !sellerId.equals(actor.organizationId())
+                && (!donation || actor.hasRole(OrganizationRole.ASSOCIATION));
+    }
+
+    /** Reservations other organizations hold on the actor's organization's listings, newest first. */
+    public List<ReservationView> onOwnListings(Actor actor) {
+        return jdbc.sql(ReservationView.SELECT + " where l.seller_id = ? order by r.created_at desc limit 200")
+                .param(actor.organizationId())
+                .query(ReservationView::map)
+                .list();
+    }
+
+    public ReservationView reservation(Actor actor, UUID id) {
+        return find(id).filter(r -> actor.mayAccess(r.organizationId()))
+                .orElseThrow(() -> new NotFoundException("reservation", id));
+    }
+
+    /** The organization's reservations, newest first. */
+    public List<ReservationView> reservations(Actor actor) {
+        return jdbc.sql(ReservationView.SELECT + " where r.organization_id = ? order by r.created_at desc limit 200")
+                .param(actor.organizationId())
+                .query(ReservationView::map)
+                .list();
+    }
+
+    /** Gives a hold's units back. Releasing a reservation that no longer holds anything changes nothing. */
+    public ReservationView release(Actor actor, UUID id) {
+        reservation(actor, id);
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<UUID> released = jdbc.sql("""
+                    with ended as (
+                        update reservation set status = 'RELEASED', ended_at = :now
+                         where id = :id and status = 'HELD'
+                        returning listing_id, quantity)
+                    update listing l set quantity_available = l.quantity_available + e.quantity,
+                                         version = l.version + 1, updated_at = :now
+                      from ended e where l.id = e.listing_id
+                    returning l.id""")
+                    .param("now", Timestamp.from(now)).param("id", id)
+                    .query(UUID.class).list();
+            released.forEach(outbox::listingChanged);
+            return find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Returns expired holds to stock, a batch at a time. Safe on several instances at once: each batch is claimed
+     * with skip locked and ended, restocked and queued for the index in one statement.
+     */
+    int expire() {
+        Integer count = transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<UUID> listings = jdbc.sql("""
+                    with expired as (
+                        update reservation set status = 'EXPIRED', ended_at = :now
+                         where id in (select id from reservation where status = 'HELD' and expires_at <= :now
+                                       order by expires_at limit 500 for update skip locked)
+                        returning listing_id, quantity),
+                    per_listing as (select listing_id, sum(quantity) as quantity from expired group by listing_id)
+                    update listing l set quantity_available = l.quantity_available + p.quantity,
+                                         version = l.version + 1, updated_at = :now
+                      from per_listing p where l.id = p.listing_id
+                    returning l.id""")
+                    .param("now", Timestamp.from(now))
+                    .query(UUID.class).list();
+            listings.forEach(outbox::listingChanged);
+            return listings.size();
+        });
+        return count == null ? 0 : count;
+    }
+
+    private Optional<ReservationView> byKey(Actor actor, String key) {
+        return jdbc.sql(ReservationView.SELECT + " where r.organization_id = ? and r.idempotency_key = ?")
+                .params(actor.organizationId(), key)
+                .query(ReservationView::map)
+                .optional();
+    }
+
+    private Optional<ReservationView> find(UUID id) {
+        return jdbc.sql(ReservationView.SELECT + " where r.id = ?").param(id).query(ReservationView::map).optional();
+    }
+
+    private record Listed(String kind, UUID sellerId, boolean donation) {
+    }
+}

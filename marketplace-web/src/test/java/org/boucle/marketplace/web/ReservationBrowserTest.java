@@ -1,0 +1,50 @@
+package org.boucle.marketplace.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import org.boucle.marketplace.ApiClient;
+import org.junit.jupiter.api.Test;
+
+/** A buyer reserves units from a listing's page, sees the hold count down in the basket, and releases it. */
+class ReservationBrowserTest extends BrowserTest {
+
+    @Test
+    void aBuyerReservesWatchesTheCountdownAndReleases() {
+        var hit = ApiClient.demo(port, "buyer").get("/api/v1/search?kind=REFURBISHED&sort=-price&size=1").json()
+                .get("items").get(0);
+        int before = hit.get("quantityAvailable").asInt();
+        logIn("buyer");
+        page.navigate("/catalog/listings/" + hit.get("id").asText());
+        page.getByLabel("Quantité", new Page.GetByLabelOptions().setExact(true)).fill("1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Réserver")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mes réservations");
+        var row = page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText()));
+        assertThat(row.getByTestId("reservation-status")).hasText("Réservée");
+        // 30 minutes for refurbished stock, counting down.
+        assertThat(row.getByTestId("countdown")).hasText(Pattern.compile("^(29|30):\\d\\d$"));
+        int held = ApiClient.demo(port, "buyer").get("/api/v1/listings/" + hit.get("id").asText()).json()
+                .get("quantityAvailable").asInt();
+        org.assertj.core.api.Assertions.assertThat(held).isEqualTo(before - 1);
+
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Libérer")).click();
+        assertThat(page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText()))
+                .first().getByTestId("reservation-status")).hasText("Libérée");
+    }
+
+    @Test
+    void askingForMoreThanIsLeftIsExplainedOnTheListing() {
+        var hit = ApiClient.demo(port, "buyer").get("/api/v1/search?kind=REFURBISHED&sort=price&minPrice=1&size=1").json()
+                .get("items").get(0);
+        logIn("buyer");
+        page.navigate("/catalog/listings/" + hit.get("id").asText());
+        var quantity = page.getByLabel("Quantité", new Page.GetByLabelOptions().setExact(true));
+        quantity.evaluate("input => input.removeAttribute('max')");
+        quantity.fill(String.valueOf(hit.get("quantityAvailable").asInt() + 1000));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Réserver")).click();
+        assertThat(page.getByTestId("reserve-error")).containsText("Il ne reste");
+    }
+}
