@@ -37,6 +37,7 @@ public final class Navigation {
         }
         if (RESERVERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/reservations", "nav.reservations"));
+            items.add(new Item("/orders", "nav.orders"));
         }
         if (SELLERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/catalog/mine", "nav.listings"));

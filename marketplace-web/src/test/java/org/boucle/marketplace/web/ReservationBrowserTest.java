@@ -36,6 +36,27 @@ class ReservationBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aPublicBuyerOrdersOnInvoiceFromTheBasketAndCardIsExplainedAsUnavailable() {
+        var hit = ApiClient.demo(port, "publicbuyer").get("/api/v1/search?kind=REFURBISHED&sort=-price&minPrice=1&size=3").json()
+                .get("items").get(2);
+        logIn("publicbuyer");
+        page.navigate("/catalog/listings/" + hit.get("id").asText());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Réserver")).click();
+        var row = page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText())).first();
+
+        row.getByLabel("Règlement").selectOption("card");
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Commander")).click();
+        assertThat(page.getByTestId("checkout-error")).containsText("Stripe");
+
+        row = page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText())).first();
+        row.getByLabel("Règlement").selectOption("invoice");
+        row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Commander")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mes commandes");
+        assertThat(page.locator("[data-testid=orders] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText()))
+                .first().getByTestId("order-status")).hasText("En attente de paiement");
+    }
+
+    @Test
     void askingForMoreThanIsLeftIsExplainedOnTheListing() {
         var hit = ApiClient.demo(port, "buyer").get("/api/v1/search?kind=REFURBISHED&sort=price&minPrice=1&size=1").json()
                 .get("items").get(0);
