@@ -16,13 +16,19 @@
     });
   }
 
-  function drawMap(element) {
-    if (!window.L) { return; }
-    const points = JSON.parse(element.dataset.map);
-    const map = L.map(element, { attributionControl: !!element.dataset.attribution });
+  // A Leaflet map on the element, with tiles only when the server configured some: offline it is a plain background.
+  function baseMap(element, options) {
+    const map = L.map(element, Object.assign({ attributionControl: !!element.dataset.attribution }, options));
     if (element.dataset.tiles) {
       L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
     }
+    return map;
+  }
+
+  function drawMap(element) {
+    if (!window.L) { return; }
+    const points = JSON.parse(element.dataset.map);
+    const map = baseMap(element);
     const max = Math.max(1, ...points.map(p => p.quantity));
     const bounds = [];
     points.forEach(p => {
@@ -38,21 +44,37 @@
   function drawSiteMap(element) {
     if (!window.L) { return; }
     const site = JSON.parse(element.dataset.siteMap);
-    const map = L.map(element, { attributionControl: !!element.dataset.attribution, scrollWheelZoom: false });
-    if (element.dataset.tiles) {
-      L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
-    }
+    const map = baseMap(element, { scrollWheelZoom: false });
     L.circleMarker([site.lat, site.lon], { radius: 9, color: '#1f6f4a', fillOpacity: 0.6 }).bindTooltip(site.name).addTo(map);
     map.setView([site.lat, site.lon], 14);
     element.dataset.drawn = '1';
+  }
+
+  // Search results: each marker opens its listing. Results are swapped in by htmx, so they are drawn again then.
+  function drawResultsMap(element) {
+    if (!window.L || element.dataset.drawn) { return; }
+    const points = JSON.parse(element.dataset.resultsMap);
+    const map = baseMap(element);
+    const bounds = [];
+    points.forEach(p => {
+      L.circleMarker([p.lat, p.lon], { radius: 7, color: '#1f6f4a', fillOpacity: 0.6 })
+        .bindTooltip(p.name + ' (' + p.quantity + ')').addTo(map)
+        .on('click', () => { window.location.href = p.url; });
+      bounds.push([p.lat, p.lon]);
+    });
+    if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 14 }); } else { map.setView([45.17, 5.72], 11); }
+    element.dataset.drawn = String(points.length);
   }
 
   function init() {
     document.querySelectorAll('canvas[data-chart]').forEach(drawForecast);
     document.querySelectorAll('[data-map]').forEach(drawMap);
     document.querySelectorAll('[data-site-map]').forEach(drawSiteMap);
+    document.querySelectorAll('[data-results-map]').forEach(drawResultsMap);
   }
   window.addEventListener('load', init);
+  document.addEventListener('htmx:afterSettle', (event) =>
+    event.detail.elt.querySelectorAll('[data-results-map]').forEach(drawResultsMap));
 
   // htmx does not swap error answers: say what went wrong where the answer was expected.
   document.addEventListener('htmx:responseError', (event) => {

@@ -1,28 +1,5 @@
-// The catalogue page: the results map (markers from data-results-map, drawn again whenever htmx swaps results in,
-// with or without tiles) and the suggestions list under the search box (arrow keys, Enter, click, Escape).
+// The catalogue page's suggestions list under the search box: arrow keys, Enter, click, Escape.
 (function () {
-  function draw(element) {
-    if (!window.L || element.dataset.drawn) { return; }
-    const points = JSON.parse(element.dataset.resultsMap);
-    const map = L.map(element, { attributionControl: !!element.dataset.attribution });
-    if (element.dataset.tiles) {
-      L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
-    }
-    const bounds = [];
-    points.forEach(p => {
-      const marker = L.circleMarker([p.lat, p.lon], { radius: 7, color: '#1f6f4a', fillOpacity: 0.6 })
-        .bindTooltip(p.name + ' (' + p.quantity + ')').addTo(map);
-      marker.on('click', () => { window.location.href = p.url; });
-      bounds.push([p.lat, p.lon]);
-    });
-    if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 14 }); } else { map.setView([45.17, 5.72], 11); }
-    element.dataset.drawn = String(points.length);
-  }
-
-  function drawAll(root) {
-    (root || document).querySelectorAll('[data-results-map]').forEach(draw);
-  }
-
   function options(list) { return Array.from(list.querySelectorAll('[role=option]')); }
 
   function setOpen(input, list, open) {
@@ -68,6 +45,5 @@
     input.addEventListener('blur', () => setOpen(input, list, false));
   }
 
-  window.addEventListener('load', () => { drawAll(document); initSuggestions(); });
-  document.addEventListener('htmx:afterSettle', (event) => drawAll(event.detail.elt));
+  window.addEventListener('load', initSuggestions);
 })();

@@ -24,7 +24,6 @@ import org.springframework.util.MultiValueMap;
 final class SearchRequest {
 
     static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
     private static final int MAX_TEXT = 200;
 
     private final MultiValueMap<String, String> params;
@@ -64,7 +63,7 @@ final class SearchRequest {
             errors.add(new FieldProblem("radiusKm", "needs near=lat,lon"));
         }
         SortOrder sort = sort(near);
-        Integer size = number("size", Integer::valueOf, 1, MAX_SIZE);
+        Integer size = number("size", Integer::valueOf, 1, ListingQuery.MAX_SIZE);
         String cursor = single("cursor");
         if (!errors.isEmpty()) {
             throw new InvalidSearchException(errors);
