@@ -152,11 +152,12 @@ class SearchReindexer {
             reindex = index.startReindex();
             String target = reindex.indexName();
             record(id, "index_name = ?", target);
-            record(id, "total = ?", documents.count());
             ListingIndex.Reindex loading = reindex;
             String xmin = snapshot.execute(status -> {
                 // First statement of the repeatable-read transaction: it fixes the snapshot the stream reads.
                 String horizon = jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
+                // Counted in the same snapshot as the stream, so progress never passes the total.
+                record(id, "total = ?", documents.count());
                 try (Loader loader = new Loader(loading::load, id)) {
                     documents.streamAll(batchSize, loader);
                 }
