@@ -31,6 +31,7 @@ public final class Navigation {
             items.add(new Item("/territory", "nav.territory"));
             items.add(new Item("/inventory/territory", "nav.inventories"));
             items.add(new Item("/admin/search", "nav.searchAdmin"));
+            items.add(new Item("/admin/sharing-rules", "nav.sharingRules"));
         }
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
