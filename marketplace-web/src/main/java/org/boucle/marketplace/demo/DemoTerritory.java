@@ -9,9 +9,9 @@ import org.boucle.marketplace.organization.Population;
 /** The demo territory as {@code demo/territory.json} describes it. */
 record DemoTerritory(List<DemoOrganization> organizations) {
 
-    record DemoOrganization(String name, Set<OrganizationRole> roles, String description, String website, String email,
-            String phone, Integer capacity, Set<Offering> offerings, Set<Population> populations, List<DemoSite> sites,
-            List<DemoMember> members) {
+    record DemoOrganization(String name, String siret, Set<OrganizationRole> roles, String description,
+            String website, String email, String phone, Integer capacity, Set<Offering> offerings,
+            Set<Population> populations, List<DemoSite> sites, List<DemoMember> members) {
     }
 
     record DemoSite(String name, String street, String postalCode, String commune, double lat, double lon, String hours,

@@ -53,7 +53,7 @@ public class DemoTerritorySeeder {
         DemoTerritory territory = load();
         for (DemoTerritory.DemoOrganization o : territory.organizations()) {
             Organization organization = organizations.register(new NewOrganization(o.name(), o.roles(),
-                    new OrganizationProfile(null, o.description(), o.website(), o.email(), o.phone(), o.capacity(),
+                    new OrganizationProfile(o.siret(), o.description(), o.website(), o.email(), o.phone(), o.capacity(),
                             o.offerings(), o.populations())), true);
             for (DemoTerritory.DemoSite s : o.sites()) {
                 organizations.addSite(organization, new NewSite(s.name(), s.street(), s.postalCode(), s.commune(), s.lat(),

@@ -2,6 +2,7 @@ package org.boucle.marketplace.reservation;
 
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
+import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -31,6 +32,8 @@ class ReservationPageController {
     @GetMapping
     String basket(Actor actor, Model model) {
         model.addAttribute("reservations", reservations.reservations(actor));
+        // Public buyers give their Chorus Pro references, printed on the invoice.
+        model.addAttribute("publicBuyer", actor.hasRole(OrganizationRole.PUBLIC_BUYER));
         return "reservations";
     }
 

@@ -17,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -161,6 +163,17 @@ public class Reservations {
             released.forEach(outbox::listingChanged);
             return find(id).orElseThrow();
         });
+    }
+
+    /** Puts units of a cancelled or refunded order back on sale, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restock(UUID listingId, int quantity) {
+        jdbc.sql("""
+                update listing set quantity_available = quantity_available + ?, version = version + 1, updated_at = ?
+                 where id = ?""")
+                .params(quantity, Timestamp.from(clock.instant()), listingId)
+                .update();
+        outbox.listingChanged(listingId);
     }
 
     /**

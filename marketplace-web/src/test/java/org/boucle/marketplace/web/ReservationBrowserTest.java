@@ -36,24 +36,46 @@ class ReservationBrowserTest extends BrowserTest {
     }
 
     @Test
-    void aPublicBuyerOrdersOnInvoiceFromTheBasketAndCardIsExplainedAsUnavailable() {
+    void aPublicBuyerSearchesReservesOrdersOnInvoiceAndSeesWhereTheMoneyGoes() {
         var hit = ApiClient.demo(port, "publicbuyer").get("/api/v1/search?kind=REFURBISHED&sort=-price&minPrice=1&size=3").json()
                 .get("items").get(2);
+        String title = hit.get("title").asText();
         logIn("publicbuyer");
-        page.navigate("/catalog/listings/" + hit.get("id").asText());
+        page.navigate("/catalog");
+        page.getByLabel("Rechercher", new Page.GetByLabelOptions().setExact(true)).fill(title);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title).setExact(true)).first().click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Réserver")).click();
-        var row = page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText())).first();
+        var row = page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(title)).first();
 
         row.getByLabel("Règlement").selectOption("card");
         row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Commander")).click();
         assertThat(page.getByTestId("checkout-error")).containsText("Stripe");
 
-        row = page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText())).first();
+        row = page.locator("[data-testid=reservations] tr", new Page.LocatorOptions().setHasText(title)).first();
         row.getByLabel("Règlement").selectOption("invoice");
+        row.getByLabel("Code service (Chorus Pro)").fill("SERV-DSI");
+        row.getByLabel("N° d’engagement").fill("EJ-2026-7781");
         row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Commander")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mes commandes");
-        assertThat(page.locator("[data-testid=orders] tr", new Page.LocatorOptions().setHasText(hit.get("title").asText()))
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText(Pattern.compile("^Commande BCL-\\d{4}-\\d{6}$"));
+        assertThat(page.getByTestId("order-status")).hasText("En attente de paiement");
+        assertThat(page.locator("dd", new Page.LocatorOptions().setHasText("EJ-2026-7781"))).isVisible();
+        assertThat(page.getByTestId("invoice-link")).isVisible();
+        var settlement = page.getByTestId("settlement");
+        assertThat(settlement.locator("tbody tr", new com.microsoft.playwright.Locator.LocatorOptions()
+                .setHasText("Fonds de solidarité")).first()).containsText("En attente du paiement");
+        assertThat(settlement.locator("tbody tr", new com.microsoft.playwright.Locator.LocatorOptions()
+                .setHasText("Vendeur"))).containsText(hit.at("/seller/name").asText());
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Mes commandes")).click();
+        assertThat(page.locator("[data-testid=orders] tr", new Page.LocatorOptions().setHasText(title))
                 .first().getByTestId("order-status")).hasText("En attente de paiement");
+        page.locator("[data-testid=orders] tr", new Page.LocatorOptions().setHasText(title)).first()
+                .getByTestId("order-status").getByRole(AriaRole.LINK).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Annuler la commande")).click();
+        assertThat(page.getByTestId("order-status")).hasText("Annulée");
     }
 
     @Test
