@@ -45,16 +45,6 @@ class ApiToken {
         this.expiresAt = expiresAt;
     }
 
-    boolean isUsableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt)) && user.enabled();
-    }
-
-    void usedAt(Instant now, java.time.Duration precision) {
-        if (lastUsedAt == null || lastUsedAt.plus(precision).isBefore(now)) {
-            lastUsedAt = now;
-        }
-    }
-
     void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -16,11 +16,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer bcl_…} personal API tokens. */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private final Accounts accounts;
+    private final ApiTokenAuthenticator tokens;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiTokenAuthenticationFilter(Accounts accounts, AuthenticationEntryPoint entryPoint) {
-        this.accounts = accounts;
+    ApiTokenAuthenticationFilter(ApiTokenAuthenticator tokens, AuthenticationEntryPoint entryPoint) {
+        this.tokens = tokens;
         this.entryPoint = entryPoint;
     }
 
@@ -32,7 +32,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var actor = accounts.authenticateToken(header.substring(7).strip());
+        var actor = tokens.authenticate(header.substring(7).strip());
         if (actor.isEmpty()) {
             SecurityContextHolder.clearContext();
             AuthenticationException failure = new BadCredentialsException("Unknown, expired or revoked API token");

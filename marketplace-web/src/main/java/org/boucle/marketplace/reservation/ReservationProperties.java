@@ -15,8 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("boucle.reservation")
 public record ReservationProperties(@DefaultValue("30m") Duration refurbishedHold,
         @DefaultValue("72h") Duration upcomingLotHold, @DefaultValue("30s") Duration expiryInterval) {
-
-    Duration hold(String listingKind) {
-        return "UPCOMING_LOT".equals(listingKind) ? upcomingLotHold : refurbishedHold;
-    }
 }

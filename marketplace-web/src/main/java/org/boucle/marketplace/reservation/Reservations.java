@@ -3,6 +3,7 @@ package org.boucle.marketplace.reservation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,23 @@ public class Reservations {
     private static final Set<OrganizationRole> RESERVERS = EnumSet.of(OrganizationRole.PUBLIC_BUYER,
             OrganizationRole.PRIVATE_BUYER, OrganizationRole.ASSOCIATION);
     private static final int MAX_KEY = 200;
+    private static final String HOLD = """
+            with taken as (
+                update listing set quantity_available = quantity_available - :quantity, version = version + 1,
+                                   updated_at = :now
+                 where id = :listing and status = 'ACTIVE' and quantity_available >= :quantity
+                   and seller_id <> :organization and (unit_price is not null or :association)
+                returning id, title, kind),
+            held as (
+                insert into reservation (id, listing_id, organization_id, reserved_by, quantity, status, expires_at,
+                                         idempotency_key, created_at)
+                select gen_random_uuid(), id, :organization, :user, :quantity, 'HELD',
+                       case kind when 'UPCOMING_LOT' then cast(:lotExpiry as timestamptz)
+                                 else cast(:stockExpiry as timestamptz) end, :key, :now
+                  from taken
+                returning id, listing_id, expires_at),
+            queued as (insert into search_outbox (listing_id) select id from taken)
+            select h.id, t.title, h.expires_at from held h join taken t on t.id = h.listing_id""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -66,48 +84,56 @@ public class Reservations {
             }
         }
         try {
-            return new Reserved(transactions.execute(status -> hold(actor, listingId, quantity, idempotencyKey)), true);
+            return new Reserved(hold(actor, listingId, quantity, idempotencyKey), true);
         } catch (DuplicateKeyException concurrentSameKey) {
             // The same key raced in from another request: its hold committed, ours rolled back whole.
             return replay(byKey(actor, idempotencyKey).orElseThrow(() -> concurrentSameKey), listingId, quantity);
         }
     }
 
+
+    /**
+     * One statement on its own (autocommit): the stock check and decrement, the hold's row and the outbox row commit
+     * together, and the listing's row stays locked for that statement alone, as in the raw conditional update. A
+     * concurrent request with the same key fails on the unique index and takes nothing.
+     */
     private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey) {
-        Listed listing = jdbc.sql("""
-                select kind, seller_id, unit_price is null from listing where id = ? and status = 'ACTIVE'""")
-                .param(listingId)
-                .query((rs, n) -> new Listed(rs.getString(1), rs.getObject(2, UUID.class), rs.getBoolean(3)))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("listing", listingId));
-        if (!mayReserve(actor, listing.sellerId(), listing.donation())) {
-            throw new AccessDeniedException(listing.donation() && RESERVERS.stream().anyMatch(actor::hasRole)
-                    ? "Donated equipment is reserved for associations"
-                    : "Only buyers and associations reserve, and never their own listings");
+        for (int attempt = 1; ; attempt++) {
+            if (RESERVERS.stream().anyMatch(actor::hasRole)) {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                Optional<ReservationView> held = jdbc.sql(HOLD)
+                        .param("listing", listingId).param("quantity", quantity).param("now", Timestamp.from(now))
+                        .param("organization", actor.organizationId()).param("user", actor.userId())
+                        .param("association", actor.hasRole(OrganizationRole.ASSOCIATION))
+                        .param("lotExpiry", Timestamp.from(now.plus(properties.upcomingLotHold())))
+                        .param("stockExpiry", Timestamp.from(now.plus(properties.refurbishedHold())))
+                        .param("key", idempotencyKey)
+                        .query((rs, n) -> new ReservationView(rs.getObject(1, UUID.class), listingId, rs.getString(2),
+                                actor.organizationId(), quantity, "HELD", rs.getTimestamp(3).toInstant(), now))
+                        .optional();
+                if (held.isPresent()) {
+                    outbox.wakeIndexerAfterCommit();
+                    return held.get();
+                }
+            }
+            // Nothing taken: say why.
+            Listed listing = jdbc.sql("""
+                    select seller_id, unit_price is null, quantity_available from listing
+                     where id = ? and status = 'ACTIVE'""")
+                    .param(listingId)
+                    .query((rs, n) -> new Listed(rs.getObject(1, UUID.class), rs.getBoolean(2), rs.getInt(3)))
+                    .optional()
+                    .orElseThrow(() -> new NotFoundException("listing", listingId));
+            if (!mayReserve(actor, listing.sellerId(), listing.donation())) {
+                throw new AccessDeniedException(listing.donation() && RESERVERS.stream().anyMatch(actor::hasRole)
+                        ? "Donated equipment is reserved for associations"
+                        : "Only buyers and associations reserve, and never their own listings");
+            }
+            if (listing.available() < quantity || attempt == 2) {
+                throw new InsufficientQuantityException(listing.available());
+            }
+            // Units came back between the update and the look: try once more.
         }
-        Instant now = clock.instant();
-        UUID id = UUID.randomUUID();
-        // The row first: a concurrent request with the same key fails here, before any stock moves.
-        jdbc.sql("""
-                insert into reservation (id, listing_id, organization_id, reserved_by, quantity, status, expires_at,
-                                         idempotency_key, created_at)
-                values (?, ?, ?, ?, ?, 'HELD', ?, ?, ?)""")
-                .params(id, listingId, actor.organizationId(), actor.userId(), quantity,
-                        Timestamp.from(now.plus(properties.hold(listing.kind()))), idempotencyKey, Timestamp.from(now))
-                .update();
-        int taken = jdbc.sql("""
-                update listing set quantity_available = quantity_available - :quantity, version = version + 1,
-                                   updated_at = :now
-                 where id = :id and status = 'ACTIVE' and quantity_available >= :quantity""")
-                .param("quantity", quantity).param("now", Timestamp.from(now)).param("id", listingId)
-                .update();
-        if (taken == 0) {
-            int available = jdbc.sql("select quantity_available from listing where id = ?").param(listingId)
-                    .query(Integer.class).single();
-            throw new InsufficientQuantityException(available);
-        }
-        outbox.listingChanged(listingId);
-        return find(id).orElseThrow();
     }
 
     private Reserved replay(ReservationView seen, UUID listingId, int quantity) {
@@ -213,6 +239,6 @@ public class Reservations {
         return jdbc.sql(ReservationView.SELECT + " where r.id = ?").param(id).query(ReservationView::map).optional();
     }
 
-    private record Listed(String kind, UUID sellerId, boolean donation) {
+    private record Listed(UUID sellerId, boolean donation, int available) {
     }
 }
