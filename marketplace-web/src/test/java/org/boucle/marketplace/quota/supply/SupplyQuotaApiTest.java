@@ -329,6 +329,30 @@ class SupplyQuotaApiTest {
         }
     }
 
+    @Test
+    void theDemoBodysYearAddsUp() {
+        ApiClient donor = ApiClient.demo(port, "donor");
+        JsonNode figures = donor.get("/api/v1/quota/supply").json();
+
+        assertThat(figures.get("organizationName").asText()).isEqualTo("CHU Grenoble Alpes");
+        assertThat(figures.get("excludedOver10Years").asLong()).isPositive();
+        assertThat(figures.get("retired").asLong()).isPositive().isLessThanOrEqualTo(figures.get("eligible").asLong());
+        assertThat(figures.get("throughBoucle").asLong()).isPositive();
+        long channels = 0;
+        for (JsonNode units : figures.get("byChannel")) {
+            channels += units.asLong();
+        }
+        assertThat(channels).isEqualTo(figures.get("retired").asLong());
+        long reused = 0;
+        for (String channel : List.of("transfer_public_body", "sale", "donation", "take_back_reuse")) {
+            reused += figures.at("/byChannel/" + channel).asLong();
+        }
+        assertThat(reused).isEqualTo(figures.get("retiredToReuse").asLong());
+        assertThat(figures.at("/byChannel/unknown").asLong()).isPositive();
+        assertThat(donor.get("/api/v1/quota/supply/without-destination").json().size())
+                .isEqualTo(figures.at("/byChannel/unknown").asInt());
+    }
+
     private JsonNode declare(ApiClient client, byte[] file, String name) {
         ApiClient.Response response = client.upload("/api/v1/quota/supply/dispositions", Map.of(), name, file);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
