@@ -58,7 +58,7 @@ public class SupplyQuota {
         int measured = year(year);
         SupplyRule rule = rule(measured);
         SupplyMeasure.Tally tally = measure.measure(List.of(organization), measured, rule)
-                .getOrDefault(organization, SupplyMeasure.Tally.sum(List.of()));
+                .getOrDefault(organization, new SupplyMeasure.Tally());
         return SupplyFigures.of(organization, organizations.summary(organization).name(), measured, rule, tally);
     }
 
@@ -78,7 +78,7 @@ public class SupplyQuota {
         Map<UUID, SupplyMeasure.Tally> tallies = measure.measure(bodies.stream().map(DirectoryEntry::id).toList(), measured, rule);
         List<SupplyFigures> figures = bodies.stream()
                 .map(b -> SupplyFigures.of(b.id(), b.name(), measured, rule,
-                        tallies.getOrDefault(b.id(), SupplyMeasure.Tally.sum(List.of()))))
+                        tallies.getOrDefault(b.id(), new SupplyMeasure.Tally())))
                 .toList();
         return new Territory(measured, rule, SupplyFigures.of(null, null, measured, rule,
                 SupplyMeasure.Tally.sum(tallies.values())), figures);
