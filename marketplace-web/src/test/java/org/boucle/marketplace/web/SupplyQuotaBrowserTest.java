@@ -9,8 +9,10 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.boucle.marketplace.ApiClient;
 import org.boucle.marketplace.catalog.TestSeller;
@@ -78,17 +80,17 @@ class SupplyQuotaBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText(Pattern.compile("^Réemploi du matériel réformé — territoire, \\d{4}$"));
         Locator row = page.getByTestId("supply-body").filter(new Locator.FilterOptions().setHasText("CHU Grenoble Alpes"));
-        assertThat(row.locator("td").nth(1)).hasText(chu.get("retired").asText());
+        assertThat(row.locator("td").nth(1)).hasText(french(chu.get("retired")));
 
         page.getByLabel("Organisme public").selectOption(new SelectOption().setLabel("CHU Grenoble Alpes"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText(Pattern.compile("^Réemploi du matériel réformé — CHU Grenoble Alpes, \\d{4}$"));
-        assertThat(page.getByTestId("stock")).hasText(chu.get("stockOnJanuary1").asText());
-        assertThat(page.getByTestId("excluded")).hasText(chu.get("excludedOver10Years").asText());
-        assertThat(page.getByTestId("retired")).hasText(chu.get("retired").asText());
-        assertThat(page.getByTestId("reused")).hasText(chu.get("retiredToReuse").asText());
-        assertThat(page.getByTestId("through-boucle")).hasText(chu.get("throughBoucle").asText());
+        assertThat(page.getByTestId("stock")).hasText(french(chu.get("stockOnJanuary1")));
+        assertThat(page.getByTestId("excluded")).hasText(french(chu.get("excludedOver10Years")));
+        assertThat(page.getByTestId("retired")).hasText(french(chu.get("retired")));
+        assertThat(page.getByTestId("reused")).hasText(french(chu.get("retiredToReuse")));
+        assertThat(page.getByTestId("through-boucle")).hasText(french(chu.get("throughBoucle")));
         assertThat(page.getByTestId("supply-upcoming")).isVisible();
     }
 
@@ -103,6 +105,11 @@ class SupplyQuotaBrowserTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Navigation principale"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Réemploi du matériel réformé")))
                 .hasCount(0);
+    }
+
+    /** Counts as the page prints them: French digit grouping. */
+    private static String french(JsonNode count) {
+        return NumberFormat.getIntegerInstance(Locale.FRANCE).format(count.asLong());
     }
 
     private void upload(byte[] file) {

@@ -36,7 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 class SupplyQuotaPageController {
 
     /** Devices without destination listed on the page; the CSV has them all. */
-    private static final int SHOWN = 50;
+    private static final int SHOWN = 20;
 
     private final SupplyQuota quota;
     private final Dispositions dispositions;
