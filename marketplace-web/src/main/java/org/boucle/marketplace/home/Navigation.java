@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
+import org.boucle.marketplace.quota.supply.SupplyQuota;
 
 /** The menu an actor sees: what every member can do, then what their roles add. */
 public final class Navigation {
@@ -23,7 +24,8 @@ public final class Navigation {
     private Navigation() {
     }
 
-    public static List<Item> forActor(Actor actor) {
+    /** The menu of an actor whose organization holds the given roles. */
+    public static List<Item> forActor(Actor actor, Set<OrganizationRole> organizationRoles) {
         List<Item> items = new ArrayList<>();
         items.add(new Item("/", "nav.home"));
         items.add(new Item("/catalog", "nav.catalog"));
@@ -35,6 +37,9 @@ public final class Navigation {
         }
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
+        }
+        if (actor.isCoordinator() || SupplyQuota.concerns(organizationRoles)) {
+            items.add(new Item("/quota/supply", "nav.quotaSupply"));
         }
         if (RESERVERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/reservations", "nav.reservations"));

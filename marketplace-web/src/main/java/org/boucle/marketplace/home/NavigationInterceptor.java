@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.boucle.marketplace.identity.CurrentActor;
 import org.boucle.marketplace.organization.Actor;
+import org.boucle.marketplace.organization.Organizations;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -20,6 +21,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class NavigationInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
+    private final Organizations organizations;
+
+    NavigationInterceptor(Organizations organizations) {
+        this.organizations = organizations;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this);
@@ -32,7 +39,9 @@ class NavigationInterceptor implements HandlerInterceptor, WebMvcConfigurer {
             return;
         }
         Optional<Actor> actor = CurrentActor.of(SecurityContextHolder.getContext().getAuthentication());
-        page.addObject("navigation", actor.map(Navigation::forActor).orElse(List.of()));
+        page.addObject("navigation", actor
+                .map(a -> Navigation.forActor(a, organizations.summary(a.organizationId()).roles()))
+                .orElse(List.of()));
         page.addObject("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
         page.addObject("me", actor.orElse(null));
     }
