@@ -14,7 +14,7 @@ import org.boucle.marketplace.ApiClient;
  */
 public record TestSeller(String id, String name, String siteId, String email, ApiClient client) {
 
-    static final String PASSWORD = "a long enough password";
+    public static final String PASSWORD = "a long enough password";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static TestSeller onboard(int port, String... roles) {
