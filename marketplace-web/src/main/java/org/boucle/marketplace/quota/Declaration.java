@@ -142,7 +142,7 @@ class Declaration {
             y -= 10;
             paragraph(bold, 10, "Méthode");
             paragraph(regular, 9, "Montants hors taxes, par année civile. Les commandes payées sur Boucle comptent comme "
-                    + "réemploi à la date de leur paiement (heure de " + properties.zone().getId() + ") ; une commande "
+                    + "réemploi à la date de leur paiement (fuseau horaire " + properties.zone().getId() + ") ; une commande "
                     + "remboursée ou annulée ne compte pas. Les achats importés comptent à leur date, avec l’origine "
                     + "déclarée. Les dons reçus comptent à la valeur forfaitaire de la grille en vigueur à leur date. "
                     + "« Manque » : les achats éligibles à ajouter pour atteindre la part minimale, compte tenu des "
@@ -158,6 +158,7 @@ class Declaration {
         }
 
         private void table(List<CategoryStatus> categories) throws IOException {
+            y -= 18;
             float[] rights = {0, 430, 510, 590, 665, 710, 760, RIGHT - 4};
             float nameWidth = 180;
             float originsX = MARGIN + nameWidth + 10;
@@ -183,7 +184,8 @@ class Declaration {
                 canvas.right(regular, 10, rights[2], first, euros(reuse(c)));
                 canvas.right(regular, 10, rights[3], first, euros(recycled(c)));
                 canvas.right(regular, 10, rights[4], first, c.missingSpend() == null ? "—" : euros(c.missingSpend()));
-                canvas.right(regular, 10, rights[5], first, c.share() == null ? "—" : percent(c.share()));
+                canvas.right(regular, 10, rights[5], first, c.share() == null ? "—"
+                        : money.format(c.share().movePointRight(2)) + "\u00a0%");
                 canvas.right(regular, 10, rights[6], first, percent(c.minimumShare()));
                 canvas.right(bold, 10, rights[7], first, c.met() ? "oui" : "non");
                 for (int i = 0; i < lines; i++) {

@@ -3,6 +3,7 @@ package org.boucle.marketplace.quota;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,14 @@ public record QuotaRuleSet(UUID id, String name, String legalReference, LocalDat
         @JsonInclude(JsonInclude.Include.ALWAYS) String note, Instant createdAt, String createdBy,
         List<AnnexCategory> categories, List<QuotaRule> rules, Map<String, String> boucleCategories) {
 
+    /** Rules by category, then by their first origin (réemploi before recycled content), then by year. */
+    private static final Comparator<QuotaRule> ORDER = Comparator.comparing(QuotaRule::category)
+            .thenComparing(rule -> rule.origins().isEmpty() ? Origin.NEW : rule.origins().get(0))
+            .thenComparingInt(QuotaRule::fromYear);
+
     public QuotaRuleSet {
         categories = List.copyOf(categories);
-        rules = List.copyOf(rules);
+        rules = rules.stream().sorted(ORDER).toList();
         boucleCategories = new TreeMap<>(boucleCategories);
     }
 

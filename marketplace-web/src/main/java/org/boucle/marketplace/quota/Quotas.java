@@ -135,8 +135,7 @@ public class Quotas {
         int y = year(year);
         QuotaRuleSet set = rules.forYear(y).orElseThrow(() -> new InvalidInputException("year",
                 "No quota rules apply to " + y));
-        if (category == null || set.category(category).isEmpty() || set.rulesFor(y).stream()
-                .noneMatch(rule -> rule.category().equals(category))) {
+        if (set.rulesFor(y).stream().noneMatch(rule -> rule.category().equals(category))) {
             throw new InvalidInputException("category", "Not a category with a minimum in " + y + " ("
                     + set.rulesFor(y).stream().map(QuotaRule::category).distinct().collect(Collectors.joining(", "))
                     + ")");

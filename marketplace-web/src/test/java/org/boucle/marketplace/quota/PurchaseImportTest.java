@@ -80,6 +80,7 @@ class PurchaseImportTest {
                 05/01/2026,TEXTILES,Tenues,Fournisseur,50.00,occasion
                 2026-13-01,IT_TELEPHONY,Souris,Fournisseur,,new
                 06/01/26,IT_TELEPHONY,Claviers,Fournisseur,12.345,new
+                07/01/2026,IT_TELEPHONY,Câbles, HDMI,Fournisseur,10.00,new
                 """;
         ApiClient.Response refused = importCsv(buyer.client(), csv);
         assertThat(refused.status()).isEqualTo(422);
@@ -87,10 +88,13 @@ class PurchaseImportTest {
         assertThat(refused.json().get("type").asText()).endsWith("/import-rejected");
         List<JsonNode> errors = new ArrayList<>();
         refused.json().get("rejected").forEach(errors::add);
-        assertThat(errors).extracting(e -> e.get("row").asInt(), e -> e.get("column").asText()).containsExactly(
+        // Row 9's unquoted comma shifts its cells: one more than the header has (a problem of the whole row, no
+        // column), and "Fournisseur" where the amount should be.
+        assertThat(errors).extracting(e -> e.get("row").asInt(), e -> e.path("column").asText("")).containsExactly(
                 tuple(3, "date"), tuple(4, "category"), tuple(5, "amount_excl_vat"), tuple(6, "origin"),
-                tuple(7, "date"), tuple(7, "amount_excl_vat"), tuple(8, "date"), tuple(8, "amount_excl_vat"));
-        assertThat(refused.json().get("rejectedCount").asInt()).isEqualTo(8);
+                tuple(7, "date"), tuple(7, "amount_excl_vat"), tuple(8, "date"), tuple(8, "amount_excl_vat"),
+                tuple(9, ""), tuple(9, "amount_excl_vat"), tuple(9, "origin"));
+        assertThat(refused.json().get("rejectedCount").asInt()).isEqualTo(11);
         assertThat(errors.get(1).get("reason").asText()).contains("MOBILIER").contains("IT_TELEPHONY, TEXTILES");
         assertThat(errors.get(6).get("reason").asText()).contains("two-digit year");
 
