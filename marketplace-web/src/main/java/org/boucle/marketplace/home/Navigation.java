@@ -36,6 +36,9 @@ public final class Navigation {
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
         }
+        if (actor.isCoordinator() || actor.hasRole(OrganizationRole.PUBLIC_BUYER)) {
+            items.add(new Item("/quota", "nav.quota"));
+        }
         if (RESERVERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/reservations", "nav.reservations"));
             items.add(new Item("/orders", "nav.orders"));
