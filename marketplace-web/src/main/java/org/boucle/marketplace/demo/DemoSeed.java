@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, when asked: the territory's actors first (one transaction), then their inventories through the
- * importers, then the catalogue published from them.
+ * importers, then the catalogue published from them, then the public buyer's year of purchases.
  */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
@@ -17,13 +17,15 @@ class DemoSeed implements ApplicationRunner {
     private final DemoTerritorySeeder territory;
     private final DemoInventorySeeder inventories;
     private final DemoCatalogSeeder catalog;
+    private final DemoQuotaSeeder quota;
 
     DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories,
-            DemoCatalogSeeder catalog) {
+            DemoCatalogSeeder catalog, DemoQuotaSeeder quota) {
         this.properties = properties;
         this.territory = territory;
         this.inventories = inventories;
         this.catalog = catalog;
+        this.quota = quota;
     }
 
     @Override
@@ -32,6 +34,7 @@ class DemoSeed implements ApplicationRunner {
             territory.seed();
             inventories.seed();
             catalog.seed();
+            quota.seed();
         }
     }
 }
