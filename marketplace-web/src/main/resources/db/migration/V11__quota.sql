@@ -121,10 +121,10 @@ create table quota_budget (
 );
 
 -- Décret n° 2021-254 du 9 mars 2021 (JO du 10 mars 2021), in force until 30 June 2024. Only its IT row is seeded,
--- the one we could check in public sources: "matériel informatique" at 20 % of the annual spend, all of it from
--- réemploi or réutilisation (its two columns, "réemploi, réutilisation ou matières recyclées" and "dont réemploi ou
--- réutilisation", were both 20 % for this row). Its products: fixed and mobile phones, computer terminals, servers,
--- screens, desktop and laptop computers, so no tablets. The day after publication is its date of effect.
+-- the one public sources let us check: of every 1,000 € spent on IT equipment, at least 200 € from réemploi or
+-- réutilisation (Zero Waste France's reading of the annex). Its products, as Actu-Environnement lists them when the
+-- 2024 texts added tablets and video projectors: fixed and mobile phones, computer terminals, servers, screens, desktop
+-- and laptop computers. Its date of effect is taken as the day after publication: only its year matters here.
 insert into quota_rule_set (id, name, legal_reference, in_force_from, note, created_at, created_by_id, created_by_name)
 values ('0a000000-0000-0000-0000-000000002021', 'Décret n° 2021-254',
         'Décret n° 2021-254 du 9 mars 2021 relatif à l’obligation d’acquisition par la commande publique de biens issus '
