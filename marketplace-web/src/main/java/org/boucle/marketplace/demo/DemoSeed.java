@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, when asked: the territory's actors first (one transaction), then their inventories through the
- * importers, then the catalogue published from them, then one public body's year of retirements and reuse.
+ * importers, then the catalogue published from them, then one public body's year of retirements and reuse, then the
+ * public buyer's year of purchases.
  */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
@@ -18,14 +19,16 @@ class DemoSeed implements ApplicationRunner {
     private final DemoInventorySeeder inventories;
     private final DemoCatalogSeeder catalog;
     private final DemoSupplySeeder supply;
+    private final DemoQuotaSeeder quota;
 
     DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories,
-            DemoCatalogSeeder catalog, DemoSupplySeeder supply) {
+            DemoCatalogSeeder catalog, DemoSupplySeeder supply, DemoQuotaSeeder quota) {
         this.properties = properties;
         this.territory = territory;
         this.inventories = inventories;
         this.catalog = catalog;
         this.supply = supply;
+        this.quota = quota;
     }
 
     @Override
@@ -35,6 +38,7 @@ class DemoSeed implements ApplicationRunner {
             inventories.seed();
             catalog.seed();
             supply.seed();
+            quota.seed();
         }
     }
 }

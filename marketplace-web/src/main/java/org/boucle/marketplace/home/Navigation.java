@@ -38,6 +38,9 @@ public final class Navigation {
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
         }
+        if (actor.isCoordinator() || actor.hasRole(OrganizationRole.PUBLIC_BUYER)) {
+            items.add(new Item("/quota", "nav.quota"));
+        }
         if (actor.isCoordinator() || SupplyQuota.concerns(organizationRoles)) {
             items.add(new Item("/quota/supply", "nav.quotaSupply"));
         }

@@ -1,9 +1,7 @@
 package org.boucle.marketplace.invoice;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -22,7 +20,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.boucle.marketplace.platform.PdfCanvas;
+import org.boucle.marketplace.platform.PdfFonts;
 import org.mustangproject.BankDetails;
 import org.mustangproject.IncludedNote;
 import org.mustangproject.Invoice;
@@ -58,11 +57,11 @@ class FacturXRenderer {
     private static final float RIGHT = PAGE_WIDTH - MARGIN;
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    private final PdfFonts fonts;
 
-    // Source Sans Pro ships inside Mustang (its XSL-FO visualiser embeds it): PDF/A needs embedded fonts, and this
-    // one covers French, the euro sign and typographic punctuation. Kept as bytes: a loaded font is per document.
-    private final byte[] regularFont = resource("fonts/SourceSansPro-Regular.ttf");
-    private final byte[] boldFont = resource("fonts/SourceSansPro-Bold.ttf");
+    FacturXRenderer(PdfFonts fonts) {
+        this.fonts = fonts;
+    }
 
     byte[] render(InvoiceDocument invoice) {
         Invoice data = crossIndustryInvoice(invoice);
@@ -164,10 +163,10 @@ class FacturXRenderer {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
-            PDFont regular = PDType0Font.load(document, new ByteArrayInputStream(regularFont), true);
-            PDFont bold = PDType0Font.load(document, new ByteArrayInputStream(boldFont), true);
+            PDFont regular = fonts.regular(document);
+            PDFont bold = fonts.bold(document);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                new Layout(content, regular, bold).draw(invoice);
+                new Layout(new PdfCanvas(content), regular, bold).draw(invoice);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
@@ -175,28 +174,17 @@ class FacturXRenderer {
         }
     }
 
-    private static byte[] resource(String path) {
-        try (InputStream in = FacturXRenderer.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + path + " (it comes with org.mustangproject:library)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Draws top-down from a cursor; French number and date formats. */
     private static final class Layout {
 
-        private final PDPageContentStream content;
+        private final PdfCanvas canvas;
         private final PDFont regular;
         private final PDFont bold;
         private final DecimalFormat money;
         private float y = PDRectangle.A4.getHeight() - MARGIN;
 
-        Layout(PDPageContentStream content, PDFont regular, PDFont bold) {
-            this.content = content;
+        Layout(PdfCanvas canvas, PDFont regular, PDFont bold) {
+            this.canvas = canvas;
             this.regular = regular;
             this.bold = bold;
             DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
@@ -211,7 +199,7 @@ class FacturXRenderer {
             right(regular, 10, RIGHT, y - 18, "Date d’émission : " + FRENCH_DATE.format(invoice.issueDate()));
             right(regular, 10, RIGHT, y - 31, "Date d’échéance : " + FRENCH_DATE.format(invoice.dueDate()));
             y -= 56;
-            for (String line : wrap(regular, 10, invoice.mandateMention(), RIGHT - MARGIN)) {
+            for (String line : PdfCanvas.wrap(regular, 10, invoice.mandateMention(), RIGHT - MARGIN)) {
                 text(regular, 10, MARGIN, y, line);
                 y -= 13;
             }
@@ -235,7 +223,7 @@ class FacturXRenderer {
 
             y -= 6;
             for (IncludedNote mention : paymentMentions()) {
-                for (String line : wrap(regular, 8, mention.getContent(), RIGHT - MARGIN)) {
+                for (String line : PdfCanvas.wrap(regular, 8, mention.getContent(), RIGHT - MARGIN)) {
                     text(regular, 8, MARGIN, y, line);
                     y -= 10;
                 }
@@ -249,14 +237,14 @@ class FacturXRenderer {
             float width = PAGE_WIDTH / 2 - MARGIN - 10;
             text(bold, 10, x, y, title.toUpperCase(Locale.FRANCE));
             y -= 15;
-            for (String line : wrap(bold, 11, party.name(), width)) {
+            for (String line : PdfCanvas.wrap(bold, 11, party.name(), width)) {
                 text(bold, 11, x, y, line);
                 y -= 14;
             }
             InvoiceDocument.Address address = party.address();
             List<String> lines = new ArrayList<>();
             if (address.street() != null) {
-                lines.addAll(wrap(regular, 10, address.street(), width));
+                lines.addAll(PdfCanvas.wrap(regular, 10, address.street(), width));
             }
             String city = String.join(" ", Stream.of(address.postalCode(), address.city())
                     .filter(Objects::nonNull).toList());
@@ -280,10 +268,7 @@ class FacturXRenderer {
             float unitRight = 425;
             float vatRight = 470;
             float descriptionWidth = 248;
-            content.setNonStrokingColor(0.92f, 0.92f, 0.92f);
-            content.addRect(MARGIN, y - 6, RIGHT - MARGIN, 20);
-            content.fill();
-            content.setNonStrokingColor(0f, 0f, 0f);
+            canvas.band(MARGIN, y - 6, RIGHT - MARGIN, 20);
             text(bold, 9, MARGIN + 4, y, "Désignation");
             right(bold, 9, quantityRight, y, "Quantité");
             right(bold, 9, unitRight, y, "Prix unitaire HT");
@@ -296,7 +281,7 @@ class FacturXRenderer {
             right(regular, 10, unitRight, first, amount(line.unitPrice(), invoice.currency()));
             right(regular, 10, vatRight, first, percent(invoice.vatRate()));
             right(regular, 10, RIGHT - 4, first, amount(line.netAmount(), invoice.currency()));
-            for (String part : wrap(regular, 10, line.description(), descriptionWidth)) {
+            for (String part : PdfCanvas.wrap(regular, 10, line.description(), descriptionWidth)) {
                 text(regular, 10, MARGIN + 4, y, part);
                 y -= 13;
             }
@@ -327,7 +312,7 @@ class FacturXRenderer {
         private void payment(InvoiceDocument invoice) throws IOException {
             InvoiceDocument.Payment payment = invoice.payment();
             heading("Paiement");
-            for (String line : wrap(regular, 10, paymentTerms(invoice), RIGHT - MARGIN)) {
+            for (String line : PdfCanvas.wrap(regular, 10, paymentTerms(invoice), RIGHT - MARGIN)) {
                 text(regular, 10, MARGIN, y, line);
                 y -= 13;
             }
@@ -353,81 +338,23 @@ class FacturXRenderer {
             }
             String head = label + " : ";
             text(regular, 10, MARGIN, y, head);
-            float x = MARGIN + width(regular, 10, head);
-            for (String line : wrap(bold, 10, value, RIGHT - x)) {
+            float x = MARGIN + PdfCanvas.width(regular, 10, head);
+            for (String line : PdfCanvas.wrap(bold, 10, value, RIGHT - x)) {
                 text(bold, 10, x, y, line);
                 y -= 13;
             }
         }
 
         private void rule(float from, float to) throws IOException {
-            content.setLineWidth(0.5f);
-            content.moveTo(from, y);
-            content.lineTo(to, y);
-            content.stroke();
+            canvas.rule(from, to, y);
         }
 
         private void text(PDFont font, float size, float x, float baseline, String value) throws IOException {
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, baseline);
-            content.showText(printable(font, value));
-            content.endText();
+            canvas.text(font, size, x, baseline, value);
         }
 
         private void right(PDFont font, float size, float rightEdge, float baseline, String value) throws IOException {
-            text(font, size, rightEdge - width(font, size, value), baseline, value);
-        }
-
-        private static float width(PDFont font, float size, String value) throws IOException {
-            return font.getStringWidth(printable(font, value)) / 1000 * size;
-        }
-
-        /** Greedy word wrap; a word longer than the width is cut. */
-        private static List<String> wrap(PDFont font, float size, String value, float maxWidth) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (String word : value.strip().split("\\s+")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(font, size, candidate) <= maxWidth) {
-                    line.setLength(0);
-                    line.append(candidate);
-                    continue;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                String rest = word;
-                while (width(font, size, rest) > maxWidth && rest.length() > 1) {
-                    int cut = rest.length() - 1;
-                    while (cut > 1 && width(font, size, rest.substring(0, cut)) > maxWidth) {
-                        cut--;
-                    }
-                    lines.add(rest.substring(0, cut));
-                    rest = rest.substring(cut);
-                }
-                line.append(rest);
-            }
-            if (!line.isEmpty()) {
-                lines.add(line.toString());
-            }
-            return lines;
-        }
-
-        /** The text with what the font cannot draw (emoji, rare scripts) replaced, rather than failing the invoice. */
-        private static String printable(PDFont font, String value) {
-            StringBuilder out = new StringBuilder(value.length());
-            value.codePoints().forEach(c -> {
-                String character = Character.isWhitespace(c) && c != '\u00a0' ? " " : Character.toString(c);
-                try {
-                    font.encode(character);
-                    out.append(character);
-                } catch (IOException | IllegalArgumentException missing) {
-                    out.append('?');
-                }
-            });
-            return out.toString();
+            canvas.right(font, size, rightEdge, baseline, value);
         }
 
         private String amount(BigDecimal value, String currency) {

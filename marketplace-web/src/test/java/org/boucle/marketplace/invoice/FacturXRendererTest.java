@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.boucle.marketplace.platform.PdfFonts;
 import org.junit.jupiter.api.Test;
 import org.mustangproject.ZUGFeRD.ZUGFeRDImporter;
 import org.mustangproject.validator.ESeverity;
@@ -19,7 +20,7 @@ import org.mustangproject.validator.ZUGFeRDValidator;
 /** The renderer alone, on documents built by hand: what the API test cannot reach without changing the config. */
 class FacturXRendererTest {
 
-    private final FacturXRenderer renderer = new FacturXRenderer();
+    private final FacturXRenderer renderer = new FacturXRenderer(new PdfFonts());
 
     @Test
     void theVatNumberComesFromTheSiren() {

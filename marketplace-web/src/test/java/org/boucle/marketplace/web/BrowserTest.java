@@ -49,10 +49,14 @@ abstract class BrowserTest {
 
     /** Signs in with a demo login through the login form, starting from a protected page. */
     void logIn(String login) {
+        logIn(login + "@demo.boucle", "demo");
+    }
+
+    void logIn(String email, String password) {
         page.navigate("/");
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
-        page.getByLabel("Adresse e-mail").fill(login + "@demo.boucle");
-        page.getByLabel("Mot de passe").fill("demo");
+        page.getByLabel("Adresse e-mail").fill(email);
+        page.getByLabel("Mot de passe").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Bonjour");
     }

@@ -1,7 +1,7 @@
 package org.boucle.marketplace.inventory.source;
 
 /** A cell whose text cannot be read as what its column holds; the message is the row error's reason. */
-final class InvalidValue extends RuntimeException {
+public final class InvalidValue extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -43,23 +43,7 @@ abstract class TableMapper implements TableHandler {
     @Override
     public final boolean row(TableRow row) {
         AssetDraft draft = new AssetDraft(row.row(), limits.maxCellChars());
-        if (row.extraCells()) {
-            draft.error(null, "the row has more cells than the header has columns (a separator inside an unquoted "
-                    + "cell?)");
-        }
-        if (row.unclosedQuote()) {
-            draft.error(null, "a quoted cell is never closed: the rest of the file was read into it");
-        }
-        for (int i = 0; i < row.cells().size() && i < used.length; i++) {
-            if (!used[i]) {
-                continue;
-            }
-            if (row.isTooLong(i)) {
-                draft.error(columnName(i), "the cell is longer than " + limits.maxCellChars() + " characters");
-            } else if (row.cells().get(i).indexOf('\uFFFD') >= 0) {
-                draft.error(columnName(i), "the cell has bytes that are not valid in the file's encoding");
-            }
-        }
+        row.problems(header, column -> used[column], limits.maxCellChars(), draft::error);
         map(row, draft);
         draft.finish(sink);
         return true;

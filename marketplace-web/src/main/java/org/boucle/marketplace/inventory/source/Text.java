@@ -3,8 +3,8 @@ package org.boucle.marketplace.inventory.source;
 import java.text.Normalizer;
 import java.util.Locale;
 
-/** Text clean-up shared by every format. */
-final class Text {
+/** Text clean-up shared by every format, and by other features' uploads (quota purchases). */
+public final class Text {
 
     private Text() {
     }
@@ -72,7 +72,7 @@ final class Text {
      * A matching key: lower case, accents and punctuation dropped, single spaces. "Numéro d'inventaire" and
      * "NUMERO D’INVENTAIRE" both give "numero d inventaire".
      */
-    static String key(String raw) {
+    public static String key(String raw) {
         if (raw == null) {
             return "";
         }

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * software writes them: 03/04/2025 is the 3rd of April, and 12/31/2025 is refused rather than guessed. Two-digit
  * years are refused too. ISO dates (2025-12-31, with an optional time or offset) are always accepted. GLPI's
  * "0000-00-00" means no date.
+ *
+ * <p>Public for other features' uploads (quota purchases), which accept the same French formats. Both parsers
+ * throw {@link InvalidValue} with a readable reason.
  */
-final class Values {
+public final class Values {
 
     private static final Pattern ISO_DATE = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
@@ -27,7 +30,7 @@ final class Values {
     }
 
     /** A date from cleaned text, or null for GLPI's zero date. */
-    static LocalDate date(String text) {
+    public static LocalDate date(String text) {
         if (text.startsWith("0000-00-00") || text.startsWith("00/00/0000")) {
             return null;
         }
@@ -62,7 +65,7 @@ final class Values {
      * way ("1,234.50") or the German way ("1.234,50"), with an optional € or EUR. With a single separator, a comma
      * is the decimal mark (French) and so is a dot; repeated, either groups thousands.
      */
-    static BigDecimal decimal(String text) {
+    public static BigDecimal decimal(String text) {
         StringBuilder digits = new StringBuilder(text.length());
         int commas = 0;
         int dots = 0;
