@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.boucle.marketplace.inventory.source.DelimitedText;
+import org.boucle.marketplace.inventory.source.CsvRecords;
 import org.boucle.marketplace.inventory.source.RowError;
 import org.boucle.marketplace.inventory.source.UnreadableExportException;
 import org.boucle.marketplace.organization.Actor;
@@ -42,7 +42,7 @@ public class PurchaseImports {
             select i.id, i.organization_id, i.file_name, i.row_count, i.total_excl_vat, i.imported_at, i.imported_by_name
               from quota_purchase_import i""";
 
-    private final DelimitedText reader;
+    private final CsvRecords reader;
     private final QuotaRules rules;
     private final PublicBuyers buyers;
     private final JdbcClient jdbc;
@@ -50,7 +50,7 @@ public class PurchaseImports {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    PurchaseImports(DelimitedText purchasesReader, QuotaRules rules, PublicBuyers buyers, JdbcClient jdbc,
+    PurchaseImports(CsvRecords purchasesReader, QuotaRules rules, PublicBuyers buyers, JdbcClient jdbc,
             JdbcTemplate batch, TransactionTemplate transactions, Clock clock) {
         this.reader = purchasesReader;
         this.rules = rules;
@@ -120,7 +120,7 @@ public class PurchaseImports {
         MessageDigest sha256 = sha256();
         PurchaseFile file = new PurchaseFile(rules::forYear);
         try (DigestInputStream in = new DigestInputStream(content, sha256)) {
-            reader.read(in, file);
+            file.read(reader, in);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (UnreadableExportException e) {
             throw new RejectedFileException(e.getMessage(), List.of());

@@ -1,6 +1,6 @@
 package org.boucle.marketplace.quota;
 
-import org.boucle.marketplace.inventory.source.DelimitedText;
+import org.boucle.marketplace.inventory.source.CsvRecords;
 import org.boucle.marketplace.inventory.source.ReaderLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +12,9 @@ class QuotaConfiguration {
 
     /** Purchases files are read as the inventory reads CSV exports, within the quota's own bounds. */
     @Bean
-    DelimitedText purchasesReader(QuotaProperties properties) {
+    CsvRecords purchasesReader(QuotaProperties properties) {
         ReaderLimits defaults = ReaderLimits.defaults();
-        return new DelimitedText(new ReaderLimits(properties.maxUpload().toBytes(), defaults.maxColumns(),
+        return new CsvRecords(new ReaderLimits(properties.maxUpload().toBytes(), defaults.maxColumns(),
                 defaults.maxCellChars(), defaults.maxRecordChars(), properties.maxRows()));
     }
 }

@@ -112,6 +112,14 @@ class PurchaseImportTest {
         assertThat(noOrigin.json().at("/rejected/0/row").asInt()).isEqualTo(1);
         assertThat(noOrigin.json().at("/rejected/0/column").asText()).isEqualTo("origin");
 
+        // Two date columns: which one holds the purchase's date would be a guess.
+        ApiClient.Response dateTwice = importCsv(buyer.client(), "date,category,description,supplier,amount_excl_vat,"
+                + "origin,Date\n02/01/2026,IT_TELEPHONY,Portables,UGAP,1000.00,new,03/01/2026\n");
+        assertThat(dateTwice.status()).isEqualTo(422);
+        assertThat(dateTwice.json().at("/rejected/0/row").asInt()).isEqualTo(1);
+        assertThat(dateTwice.json().at("/rejected/0/column").asText()).isEqualTo("Date");
+        assertThat(dateTwice.json().at("/rejected/0/reason").asText()).isEqualTo("the column appears twice in the header");
+
         ApiClient.Response headerOnly = importCsv(buyer.client(), HEADER);
         assertThat(headerOnly.status()).isEqualTo(422);
         assertThat(headerOnly.json().get("detail").asText()).contains("no purchases");

@@ -1,16 +1,21 @@
 package org.boucle.marketplace.inventory.source;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One row of a file read by {@link CsvRecords}: its cells by column, read in the inventory's formats, and every
- * problem found in it, by column, so that an import can report them all at once.
+ * problem found in it, by column, so that an import can report them all at once. A cell already in error (too
+ * long, badly encoded) reads as null without a second error.
  */
 public final class CsvRecord {
+
+    private static final String MISSING = "the value is missing";
 
     private final long row;
     private final Map<String, String> cells = new HashMap<>();
@@ -36,9 +41,14 @@ public final class CsvRecord {
 
     /** The cell, required: a blank cell is an error. */
     public String required(String column) {
+        return required(column, MISSING);
+    }
+
+    /** The cell, required: a blank cell is an error, with the reason given. */
+    public String required(String column, String whenMissing) {
         String value = text(column);
         if (value == null && !hasError(column)) {
-            error(column, "the value is missing");
+            error(column, whenMissing);
         }
         return value;
     }
@@ -48,16 +58,34 @@ public final class CsvRecord {
      * error, never a guess.
      */
     public LocalDate date(String column) {
-        String value = required(column);
+        return date(column, MISSING);
+    }
+
+    /** A required date, as {@link #date(String)}, with the reason given when it is missing. */
+    public LocalDate date(String column, String whenMissing) {
+        return parse(column, whenMissing, Values::date);
+    }
+
+    /**
+     * A required decimal as French tools write it (1 234,50 with any kind of space, an optional €), or in English
+     * (1,234.50) or German (1.234,50); anything else is an error.
+     */
+    public BigDecimal decimal(String column, String whenMissing) {
+        return parse(column, whenMissing, Values::decimal);
+    }
+
+    /** A parser's null means no value (GLPI's zero date). */
+    private <T> T parse(String column, String whenMissing, Function<String, T> parser) {
+        String value = required(column, whenMissing);
         if (value == null) {
             return null;
         }
         try {
-            LocalDate date = Values.date(value);
-            if (date == null) {
-                error(column, "the value is missing");
+            T parsed = parser.apply(value);
+            if (parsed == null) {
+                error(column, whenMissing);
             }
-            return date;
+            return parsed;
         } catch (InvalidValue e) {
             error(column, e.getMessage());
             return null;
@@ -77,7 +105,7 @@ public final class CsvRecord {
         return List.copyOf(errors);
     }
 
-    private boolean hasError(String column) {
+    boolean hasError(String column) {
         return errors.stream().anyMatch(e -> column.equals(e.column()));
     }
 }

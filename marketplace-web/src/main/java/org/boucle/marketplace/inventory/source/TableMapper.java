@@ -43,7 +43,7 @@ abstract class TableMapper implements TableHandler {
     @Override
     public final boolean row(TableRow row) {
         AssetDraft draft = new AssetDraft(row.row(), limits.maxCellChars());
-        row.problems(header, column -> used[column], limits.maxCellChars(), draft::error);
+        row.problems(column -> used[column] ? header.get(column) : null, limits.maxCellChars(), draft::error);
         map(row, draft);
         draft.finish(sink);
         return true;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.IntPredicate;
+import java.util.function.IntFunction;
 
 /**
  * One record of a CSV file or one row of a sheet, as text cells.
@@ -39,8 +39,10 @@ record TableRow(long row, List<String> cells, BitSet tooLong, boolean extraCells
      * Reports what is wrong with the record's structure rather than with a value, as (column or null, reason):
      * cells beyond the header, a quote left open, and, in the columns the reader uses, cells cut at the limit or
      * with bytes the file's encoding does not have.
+     *
+     * @param usedColumn the name to report a column's problems under, or null for a column the reader does not use
      */
-    void problems(List<String> header, IntPredicate used, int maxCellChars, BiConsumer<String, String> report) {
+    void problems(IntFunction<String> usedColumn, int maxCellChars, BiConsumer<String, String> report) {
         if (extraCells) {
             report.accept(null, "the row has more cells than the header has columns (a separator inside an unquoted "
                     + "cell?)");
@@ -48,14 +50,15 @@ record TableRow(long row, List<String> cells, BitSet tooLong, boolean extraCells
         if (unclosedQuote) {
             report.accept(null, "a quoted cell is never closed: the rest of the file was read into it");
         }
-        for (int i = 0; i < cells.size() && i < header.size(); i++) {
-            if (!used.test(i)) {
+        for (int i = 0; i < cells.size(); i++) {
+            String column = usedColumn.apply(i);
+            if (column == null) {
                 continue;
             }
             if (isTooLong(i)) {
-                report.accept(header.get(i), "the cell is longer than " + maxCellChars + " characters");
+                report.accept(column, "the cell is longer than " + maxCellChars + " characters");
             } else if (cells.get(i).indexOf('\uFFFD') >= 0) {
-                report.accept(header.get(i), "the cell has bytes that are not valid in the file's encoding");
+                report.accept(column, "the cell has bytes that are not valid in the file's encoding");
             }
         }
     }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * years are refused too. ISO dates (2025-12-31, with an optional time or offset) are always accepted. GLPI's
  * "0000-00-00" means no date.
  *
- * <p>Public for other features' uploads (quota purchases), which accept the same French formats. Both parsers
- * throw {@link InvalidValue} with a readable reason.
+ * <p>Both parsers throw {@link InvalidValue} with a readable reason. Other features' uploads read them through
+ * {@link CsvRecord}; the decimal is public for amounts typed in a form (quota budgets), which take the same formats.
  */
 public final class Values {
 
@@ -30,7 +30,7 @@ public final class Values {
     }
 
     /** A date from cleaned text, or null for GLPI's zero date. */
-    public static LocalDate date(String text) {
+    static LocalDate date(String text) {
         if (text.startsWith("0000-00-00") || text.startsWith("00/00/0000")) {
             return null;
         }

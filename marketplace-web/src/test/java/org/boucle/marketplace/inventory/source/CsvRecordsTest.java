@@ -70,6 +70,45 @@ class CsvRecordsTest {
                 .isInstanceOf(UnreadableExportException.class).hasMessageContaining("larger than 20 bytes");
     }
 
+    @Test
+    void refusesAHeaderThatNamesAColumnTwiceAndGivesEachHeaderProblemOnItsRow() {
+        // After Excel's "sep=" line, the header is line 2. "Date" and "DATE" are the same column: which one holds
+        // the dates would be a guess.
+        byte[] file = "sep=;\nDate;asset_tag_or_serial;DATE\n01/01/2025;INV-1;02/01/2025\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(CsvRecords.BadHeader.class)
+                .hasMessage("The file has no column \"channel\" and the column \"date\" more than once. Its header "
+                        + "reads: \"Date\", \"asset_tag_or_serial\", \"DATE\".")
+                .satisfies(e -> assertThat(((CsvRecords.BadHeader) e).errors())
+                        .containsExactly(new RowError(2, "DATE", "the column appears twice in the header"),
+                                new RowError(2, "channel", "the header has no column channel (expected "
+                                        + "asset_tag_or_serial,date,channel)")));
+    }
+
+    @Test
+    void readsAmountsInFrenchFormatsAndNotesUnreadableCellsOnlyInTheColumnsItReads() throws Exception {
+        // A cell of 11 characters where the limit is 10: an error in a column read, nothing in one ignored.
+        byte[] file = ("ref;amount;note\n"
+                + "INV-1;1\u00a0234,50 €;1234567890X\n"
+                + "1234567890X;douze;\n"
+                + "INV-3;;\n").getBytes(StandardCharsets.UTF_8);
+        List<CsvRecord> records = new ArrayList<>();
+        new CsvRecords(new ReaderLimits(1_000_000, 16, 10, 1_000, 10)).read(new ByteArrayInputStream(file),
+                List.of("ref", "amount"), records::add);
+
+        assertThat(records.get(0).decimal("amount", "no amount")).isEqualByComparingTo("1234.50");
+        assertThat(records.get(0).hasErrors()).isFalse();
+        // The cut cell reads as null, without a second error for being missing.
+        assertThat(records.get(1).required("ref")).isNull();
+        assertThat(records.get(1).decimal("amount", "no amount")).isNull();
+        assertThat(records.get(1).errors()).containsExactly(
+                new RowError(3, "ref", "the cell is longer than 10 characters"),
+                new RowError(3, "amount", "\"douze\" is not a number"));
+        assertThat(records.get(2).decimal("amount", "no amount")).isNull();
+        assertThat(records.get(2).errors()).containsExactly(new RowError(4, "amount", "no amount"));
+    }
+
     private static List<CsvRecord> read(byte[] file) throws Exception {
         List<CsvRecord> records = new ArrayList<>();
         new CsvRecords(ReaderLimits.defaults()).read(new ByteArrayInputStream(file), COLUMNS, records::add);
