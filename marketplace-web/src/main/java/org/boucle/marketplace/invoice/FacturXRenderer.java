@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -187,10 +186,7 @@ class FacturXRenderer {
             this.canvas = canvas;
             this.regular = regular;
             this.bold = bold;
-            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
-            // A plain no-break space: Java's French grouping separator (U+202F) is not in every font.
-            symbols.setGroupingSeparator('\u00a0');
-            money = new DecimalFormat("#,##0.00", symbols);
+            money = PdfFonts.frenchNumbers("#,##0.00");
         }
 
         void draw(InvoiceDocument invoice) throws IOException {

@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -26,6 +29,17 @@ public class PdfFonts {
 
     public PDFont bold(PDDocument document) throws IOException {
         return PDType0Font.load(document, new ByteArrayInputStream(bold), true);
+    }
+
+    /**
+     * French number formatting for these fonts, e.g. {@code "#,##0.00"} for amounts: grouping with a plain no-break
+     * space, because Java's French grouping separator (U+202F) is not in every font. A new format each time: formats
+     * are not thread-safe.
+     */
+    public static DecimalFormat frenchNumbers(String pattern) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
+        symbols.setGroupingSeparator('\u00a0');
+        return new DecimalFormat(pattern, symbols);
     }
 
     private static byte[] resource(String path) {

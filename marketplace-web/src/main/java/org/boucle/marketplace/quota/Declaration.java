@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -116,10 +114,7 @@ class Declaration {
             this.document = document;
             this.regular = regular;
             this.bold = bold;
-            DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
-            // A plain no-break space: Java's French grouping separator (U+202F) is not in every font.
-            symbols.setGroupingSeparator('\u00a0');
-            money = new DecimalFormat("#,##0.00", symbols);
+            money = PdfFonts.frenchNumbers("#,##0.00");
         }
 
         void draw(QuotaStatus status) throws IOException {

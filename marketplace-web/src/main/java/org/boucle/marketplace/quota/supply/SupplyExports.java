@@ -7,14 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,6 +20,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.boucle.marketplace.platform.CsvExport;
+import org.boucle.marketplace.platform.PdfFonts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -139,10 +137,7 @@ class SupplyExports {
     }
 
     private static String number(long value) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.FRANCE);
-        // A plain no-break space, as on invoices: Java's French grouping separator (U+202F) is not in every font.
-        symbols.setGroupingSeparator('\u00a0');
-        return new DecimalFormat("#,##0", symbols).format(value);
+        return PdfFonts.frenchNumbers("#,##0").format(value);
     }
 
     private static String percent(BigDecimal share) {
