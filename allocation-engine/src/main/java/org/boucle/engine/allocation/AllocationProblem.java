@@ -16,8 +16,8 @@ public record AllocationProblem(List<SupplyBatch> supply, List<Demand> demands, 
         AllocationWeights weights, TransportModel transport) {
 
     public AllocationProblem {
-        supply = List.copyOf(Objects.requireNonNull(supply, "supply is required"));
-        demands = List.copyOf(Objects.requireNonNull(demands, "demands are required"));
+        supply = List.copyOf(withoutNulls(supply, "supply"));
+        demands = List.copyOf(withoutNulls(demands, "demands"));
         Objects.requireNonNull(weights, "weights are required (AllocationWeights.DEFAULT)");
         Objects.requireNonNull(transport, "transport is required (TransportModel.DEFAULT)");
         if (solidarityFundBalanceCents < 0) {
@@ -29,6 +29,14 @@ public record AllocationProblem(List<SupplyBatch> supply, List<Demand> demands, 
 
     public AllocationProblem(List<SupplyBatch> supply, List<Demand> demands, long solidarityFundBalanceCents) {
         this(supply, demands, solidarityFundBalanceCents, AllocationWeights.DEFAULT, TransportModel.DEFAULT);
+    }
+
+    private static <T> List<T> withoutNulls(List<T> entries, String what) {
+        Objects.requireNonNull(entries, () -> what + " is required");
+        if (entries.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(what + " has an empty (null) entry");
+        }
+        return entries;
     }
 
     private static void requireUniqueIds(String what, List<String> ids) {

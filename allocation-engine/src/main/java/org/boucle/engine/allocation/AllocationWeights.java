@@ -1,9 +1,9 @@
 package org.boucle.engine.allocation;
 
 /**
- * How the plan trades its soft goals against each other, all in euro cents so that a coordinator can read the score
- * as "what the plan is worth to the territory". Hard constraints always come first; within the soft level the weights
- * below are the only trade-off.
+ * How the plan trades its soft goals against each other, in euro cents, so that a coordinator can read the soft score
+ * as what the plan is worth to the territory ({@link PlanScore}). Hard constraints always come first; within the soft
+ * level the weights below are the only trade-off.
  *
  * @param socialValueCents what one unit given to an association of social priority 1 is worth (priority 3: three times
  *        as much). Default 50 €.
@@ -25,13 +25,16 @@ public record AllocationWeights(long socialValueCents, int revenuePercent, long 
 
     /** Beyond this, a weight would overflow the score on territories of hundreds of thousands of units. */
     private static final long MAX_CENTS = 10_000_000;
+    private static final int MAX_PERCENT = 1_000;
 
     public AllocationWeights {
-        for (long weight : new long[] {socialValueCents, revenuePercent, fairnessCents, carbonCentsPerKgCo2e,
-                lotSplitCents}) {
+        for (long weight : new long[] {socialValueCents, fairnessCents, carbonCentsPerKgCo2e, lotSplitCents}) {
             if (weight < 0 || weight > MAX_CENTS) {
-                throw new IllegalArgumentException("every weight is within [0, " + MAX_CENTS + "]: " + this);
+                throw new IllegalArgumentException("every weight in cents is within [0, " + MAX_CENTS + "]: " + this);
             }
+        }
+        if (revenuePercent < 0 || revenuePercent > MAX_PERCENT) {
+            throw new IllegalArgumentException("the revenue weight is within [0, " + MAX_PERCENT + "] %: " + revenuePercent);
         }
     }
 }

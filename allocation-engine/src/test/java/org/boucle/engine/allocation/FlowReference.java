@@ -22,7 +22,7 @@ import java.util.Set;
  * association whose cost is the fairness penalty's decrease, convex, so those arcs fill in order) plus one side
  * constraint, viability, which is dualised: for every λ ≥ 0, the flow's optimum minus λ × (net subsidies − balance)
  * bounds the true optimum from above. The bound is minimised over λ by bisection on the subgradient; each flow that
- * respects viability is a real plan, scored by the engine itself.
+ * respects viability is a real plan, which the benchmark scores with the engine itself.
  */
 final class FlowReference {
 
@@ -84,7 +84,7 @@ final class FlowReference {
     private record Flow(Map<Arc, Long> units, long valueMicros, long netDrawMicros) {
     }
 
-    Result solve(AllocationSolver engine, AllocationProblem problem, int iterations) {
+    Result solve(int iterations) {
         long start = System.nanoTime();
         double low = 0;
         double high = 1;
