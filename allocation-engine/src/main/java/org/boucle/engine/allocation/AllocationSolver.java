@@ -23,7 +23,9 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -41,6 +43,8 @@ public final class AllocationSolver implements AutoCloseable {
     private final SolverManager<AllocationSolution, Long> solverManager;
     private final SolutionManager<AllocationSolution, HardSoftLongScore> solutionManager;
     private final AtomicLong runIds = new AtomicLong();
+    /** Plans not delivered yet: closing the solver fails them rather than leave their callers waiting. */
+    private final Set<CompletableFuture<AllocationPlan>> pending = ConcurrentHashMap.newKeySet();
 
     /** Runs one plan at a time; more wait their turn. */
     public AllocationSolver() {
@@ -97,6 +101,8 @@ public final class AllocationSolver implements AutoCloseable {
         }
         AllocationSolution solution = PlanningUnits.of(problem);
         CompletableFuture<AllocationPlan> plan = new CompletableFuture<>();
+        pending.add(plan);
+        plan.whenComplete((done, failure) -> pending.remove(plan));
         long started = System.nanoTime();
         SolverJob<AllocationSolution, Long> job = solverManager.solveBuilder()
                 .withProblemId(runIds.incrementAndGet())
@@ -139,8 +145,10 @@ public final class AllocationSolver implements AutoCloseable {
         return PlanReport.plan(solution, analysis);
     }
 
+    /** Ends every run; plans not delivered by then fail with an {@link IllegalStateException}. */
     @Override
     public void close() {
         solverManager.close();
+        pending.forEach(plan -> plan.completeExceptionally(new IllegalStateException("the allocation solver was closed")));
     }
 }

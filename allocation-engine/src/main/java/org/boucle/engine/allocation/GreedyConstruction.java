@@ -14,15 +14,15 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * The first plan, so that local search starts close to a good one instead of from nothing: a greedy that hands out
- * planning units pair by pair (batch, recipient), valued per unit with the figures the constraints use (social value,
- * revenue, transport, the decrease of the recipient's fairness penalty, and a lot's extra recipient spread over the
- * units it would carry).
+ * The first plan, so that local search starts close to a good one instead of from nothing: a greedy in which
+ * recipients take turns, each taking a planning unit of its best next batch, valued per unit with the figures the
+ * constraints use (social value, revenue, transport, the decrease of the recipient's fairness penalty, and a lot's
+ * extra recipient spread over the units it would carry).
  *
  * <ul>
- * <li>Order by regret: a pair goes first when its batch would lose much by going anywhere else. Associations value
- * every unit of a category alike, buyers only some; by plain value, associations would take the units buyers need
- * and leave them units nobody else wants.</li>
+ * <li>Order by regret: a batch goes first where it would lose most by going anywhere else. Associations value every
+ * unit of a category alike, buyers only some; by plain value, associations would take the units buyers need and leave
+ * them units nobody else wants.</li>
  * <li>Viability is one budget for the whole plan, which no pair-by-pair rule keeps: each pair's net draw on the fund
  * is priced at λ per euro, and λ is the lowest price (by bisection) at which the greedy's plan stays within the
  * fund.</li>
@@ -242,7 +242,7 @@ final class GreedyConstruction implements PhaseCommand<AllocationSolution> {
                             lotFree[source.lot] += source.sizes[i] * free[s][i];
                         }
                     }
-                    given.add(new IdentityHashMap<>());
+                    given.add(new LinkedHashMap<>());
                 }
                 lots.forEach(lot -> lotRecipients.add(new IdentityHashMap<>()));
             }

@@ -48,6 +48,20 @@ class AllocationSolverTest {
         }
     }
 
+    @Test
+    void neverLeavesARunsCallerWaitingWhenClosed() throws Exception {
+        AllocationSolver solver = new AllocationSolver();
+        AllocationRun run = solver.start(SyntheticTerritory.generate(3, 1_000, 100), Duration.ofMinutes(10),
+                progress -> {
+                });
+        solver.close();
+        // Delivered with the best plan so far if the solver got to it, otherwise failed, saying why: done either way.
+        Throwable failure = run.plan().handle((plan, error) -> error).get(30, TimeUnit.SECONDS);
+        if (failure != null) {
+            assertThat(failure).hasMessageContaining("the allocation solver was closed");
+        }
+    }
+
     /** Every move's incremental score checked against a full calculation, greedy and local search alike. */
     @Test
     void keepsItsIncrementalScoreRightOnAGeneratedTerritory() {
