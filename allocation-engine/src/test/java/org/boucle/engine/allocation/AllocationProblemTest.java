@@ -39,7 +39,7 @@ class AllocationProblemTest {
                 .withMessageContaining("a buyer states a maximum unit price above 0");
         assertThatIllegalArgumentException().isThrownBy(() -> association("asso", 2, 0))
                 .withMessageContaining("social priority is at least 1");
-        assertThatIllegalArgumentException().isThrownBy(() -> new ValueSharing(2_500, 0, 0, 6_000, 5_000))
+        assertThatIllegalArgumentException().isThrownBy(() -> new ValueSharing(2_500, 6_000, 0, 5_000))
                 .withMessageContaining("at most 100 %");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new AllocationProblem(List.of(laptops("stock", 1), laptops("stock", 2)), List.of(), 0))

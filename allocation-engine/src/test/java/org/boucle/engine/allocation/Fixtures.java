@@ -14,7 +14,7 @@ final class Fixtures {
     static final LocalDate AVAILABLE = LocalDate.of(2027, 1, 10);
     static final LocalDate DUE = LocalDate.of(2027, 2, 1);
     static final Specs LAPTOP_SPECS = new Specs(8, 256, 8, 14);
-    static final ValueSharing REFURBISHED = new ValueSharing(2_500, 88, 0, 300, 500);
+    static final ValueSharing REFURBISHED = new ValueSharing(2_588, 300, 0, 500);
 
     private Fixtures() {
     }

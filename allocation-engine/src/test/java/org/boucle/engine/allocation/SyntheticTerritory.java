@@ -89,7 +89,7 @@ final class SyntheticTerritory {
         int quantity = 10 + (int) Math.min(140, Math.round(-35 * Math.log(1 - random.nextDouble())));
         Specs specs = specs(kind);
         long donorCents = random.nextDouble() < 0.1 ? 500 : 0;
-        ValueSharing sharing = new ValueSharing(1_500, Math.round(40 * kind.weightKg()), donorCents, 200, 500);
+        ValueSharing sharing = new ValueSharing(1_500 + Math.round(40 * kind.weightKg()) + donorCents, 200, 0, 500);
         // A lot splits into its expected grades once sorted.
         int grades = 1 + random.nextInt(3);
         List<SupplyBatch> batches = new ArrayList<>();
@@ -110,7 +110,7 @@ final class SyntheticTerritory {
         Specs specs = specs(kind);
         Grade grade = grade();
         int quantity = 1 + (int) Math.min(39, Math.round(-8 * Math.log(1 - random.nextDouble())));
-        ValueSharing sharing = new ValueSharing(2_500, Math.round(40 * kind.weightKg()), 0, 300, 500);
+        ValueSharing sharing = new ValueSharing(2_500 + Math.round(40 * kind.weightKg()), 300, 0, 500);
         // A few listings are donations, for associations only.
         long price = random.nextDouble() < 0.05 ? 0 : price(kind, specs, grade);
         return new SupplyBatch("stock-" + (++listings), null, WORKSHOPS[random.nextInt(WORKSHOPS.length)],

@@ -1,7 +1,9 @@
 package org.boucle.marketplace.reservation;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
@@ -44,8 +46,9 @@ public class Reservations {
                 insert into reservation (id, listing_id, organization_id, reserved_by, quantity, status, expires_at,
                                          idempotency_key, created_at)
                 select gen_random_uuid(), id, :organization, :user, :quantity, 'HELD',
-                       case kind when 'UPCOMING_LOT' then cast(:lotExpiry as timestamptz)
-                                 else cast(:stockExpiry as timestamptz) end, :key, :now
+                       case when cast(:expiry as timestamptz) is not null then cast(:expiry as timestamptz)
+                            when kind = 'UPCOMING_LOT' then cast(:lotExpiry as timestamptz)
+                            else cast(:stockExpiry as timestamptz) end, :key, :now
                   from taken
                 returning id, listing_id, expires_at),
             queued as (insert into search_outbox (listing_id) select id from taken)
@@ -71,6 +74,21 @@ public class Reservations {
     }
 
     public Reserved reserve(Actor actor, UUID listingId, int quantity, String idempotencyKey) {
+        return reserve(actor, listingId, quantity, idempotencyKey, null);
+    }
+
+    /**
+     * A hold that lasts {@code hold} whatever the listing's kind: units an accepted allocation plan gives a recipient,
+     * who needs days rather than minutes to confirm them.
+     */
+    public Reserved reserveFor(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold) {
+        if (hold == null || hold.isNegative() || hold.isZero()) {
+            throw new IllegalArgumentException("a hold lasts more than nothing: " + hold);
+        }
+        return reserve(actor, listingId, quantity, idempotencyKey, hold);
+    }
+
+    private Reserved reserve(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold) {
         if (quantity < 1) {
             throw new InvalidInputException("quantity", "must be at least 1");
         }
@@ -84,7 +102,7 @@ public class Reservations {
             }
         }
         try {
-            return new Reserved(hold(actor, listingId, quantity, idempotencyKey), true);
+            return new Reserved(hold(actor, listingId, quantity, idempotencyKey, hold), true);
         } catch (DuplicateKeyException concurrentSameKey) {
             // The same key raced in from another request: its hold committed, ours rolled back whole.
             return replay(byKey(actor, idempotencyKey).orElseThrow(() -> concurrentSameKey), listingId, quantity);
@@ -97,7 +115,7 @@ public class Reservations {
      * together, and the listing's row stays locked for that statement alone, as in the raw conditional update. A
      * concurrent request with the same key fails on the unique index and takes nothing.
      */
-    private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey) {
+    private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold) {
         for (int attempt = 1; ; attempt++) {
             if (RESERVERS.stream().anyMatch(actor::hasRole)) {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -108,6 +126,7 @@ public class Reservations {
                         .param("lotExpiry", Timestamp.from(now.plus(properties.upcomingLotHold())))
                         .param("stockExpiry", Timestamp.from(now.plus(properties.refurbishedHold())))
                         .param("key", idempotencyKey)
+                        .param("expiry", hold == null ? null : Timestamp.from(now.plus(hold)), Types.TIMESTAMP)
                         .query((rs, n) -> new ReservationView(rs.getObject(1, UUID.class), listingId, rs.getString(2),
                                 actor.organizationId(), quantity, "HELD", rs.getTimestamp(3).toInstant(), now))
                         .optional();
