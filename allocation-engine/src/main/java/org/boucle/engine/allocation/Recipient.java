@@ -57,7 +57,8 @@ final class Recipient {
      * what it can and the fund may cover the rest.
      */
     boolean priceFits(SupplyBatch supply) {
-        return demand.isAssociation() || supply.marketPriceCents() <= demand.maxUnitPriceCents()
+        return demand.isAssociation() || supply.marketPriceCents() > 0 // price 0: a donation, for associations only
+                && supply.marketPriceCents() <= demand.maxUnitPriceCents()
                 && supply.sharing().subsidyCents(supply.marketPriceCents()) == 0;
     }
 

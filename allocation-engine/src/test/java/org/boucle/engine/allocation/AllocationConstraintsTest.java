@@ -81,6 +81,17 @@ class AllocationConstraintsTest {
         }
 
         @Test
+        void keepsDonationsForAssociationsEvenWhenTheyCostTheChainNothing() {
+            SupplyBatch donated = new SupplyBatch("donated", null, Fixtures.GRENOBLE, Fixtures.AVAILABLE, "LAPTOP",
+                    Fixtures.LAPTOP_SPECS, Grade.B, 2, 0, new ValueSharing(0, 0, 0, 0), 2.2, 180);
+            Plans toBuyer = new Plans(problem(0, List.of(donated), buyer("buyer", 2, 15_000))).give("donated", 2, "buyer");
+            verifier.verifyThat(AllocationConstraints::priceCoversChain).given(toBuyer.facts()).penalizesBy(2);
+            Plans toAssociation = new Plans(problem(0, List.of(donated), association("asso", 2, 1)))
+                    .give("donated", 2, "asso");
+            verifier.verifyThat(AllocationConstraints::priceCoversChain).given(toAssociation.facts()).penalizesBy(0);
+        }
+
+        @Test
         void letsAssociationsBeSubsidised() {
             Plans plans = new Plans(problem(0, List.of(laptops("cheap", 1, Grade.B, 2_000)), association("asso", 1, 1)))
                     .give("cheap", 1, "asso");
