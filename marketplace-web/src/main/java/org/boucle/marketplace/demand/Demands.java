@@ -43,6 +43,13 @@ public class Demands {
                 .list();
     }
 
+    /** Units still to serve for an open need (0 if it is no longer open), locked until the transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int lockRemaining(UUID demandId) {
+        return jdbc.sql("select quantity - quantity_allocated from demand where id = ? and status = 'OPEN' for update")
+                .param(demandId).query(Integer.class).optional().orElse(0);
+    }
+
     /**
      * Counts units an accepted plan reserved for a need; the need is fulfilled once nothing is left to serve.
      *

@@ -34,6 +34,7 @@ public final class Navigation {
             items.add(new Item("/inventory/territory", "nav.inventories"));
             items.add(new Item("/admin/search", "nav.searchAdmin"));
             items.add(new Item("/admin/sharing-rules", "nav.sharingRules"));
+            items.add(new Item("/allocation", "nav.allocation"));
         }
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
@@ -52,6 +53,7 @@ public final class Navigation {
             items.add(new Item("/catalog/mine", "nav.listings"));
             items.add(new Item("/reservations/sales", "nav.sales"));
         }
+        items.add(new Item("/notifications", "nav.notifications"));
         items.add(new Item("/directory", "nav.directory"));
         items.add(new Item("/organization", actor.hasRole(OrganizationRole.DONOR) ? "nav.organization.donor" : "nav.organization"));
         items.add(new Item("/account", "nav.account"));

@@ -1,7 +1,7 @@
 package org.boucle.marketplace.reservation;
 
 /** Fewer units are free than asked for: nothing was held. */
-class InsufficientQuantityException extends RuntimeException {
+public class InsufficientQuantityException extends RuntimeException {
 
     private final int available;
 
