@@ -47,9 +47,9 @@ class AllocationApiTest {
         territory.clear();
         coordinator = ApiClient.demo(port, "coordinator");
         TestSeller workshop = TestSeller.onboard(port, "WORKSHOP");
-        stock = workshop.create(laptop(workshop, 3, "A", new BigDecimal("300.00"))).get("id").asText();
+        stock = territory.laptops(workshop, 3, "A", new BigDecimal("300.00"));
         TestSeller donor = TestSeller.onboard(port, "WORKSHOP");
-        donation = donor.create(laptop(donor, 2, "B", null)).get("id").asText();
+        donation = territory.laptops(donor, 2, "B", null);
         association = territory.need(territory.member("association"), "ASSOCIATION", 2, "C", BigDecimal.ZERO, 3);
         buyer = territory.need(territory.member("buyer"), "BUYER", 3, "B", new BigDecimal("350.00"), null);
     }
@@ -217,22 +217,6 @@ class AllocationApiTest {
             }
         }
         throw new AssertionError("no entry with " + field + " " + value + " in " + array);
-    }
-
-    private static com.fasterxml.jackson.databind.node.ObjectNode laptop(TestSeller seller, int quantity, String grade,
-            BigDecimal price) {
-        var listing = seller.laptop();
-        listing.put("quantityAvailable", quantity);
-        listing.put("grade", grade);
-        listing.put("batteryHealthPercent", 90);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) listing.get("specs")).put("cpuGeneration",
-                AllocationTerritory.GENERATION);
-        if (price == null) {
-            listing.putNull("unitPrice");
-        } else {
-            listing.put("unitPrice", price);
-        }
-        return listing;
     }
 
     private static void sleep() {

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.boucle.marketplace.ApiClient;
+import org.boucle.marketplace.catalog.TestSeller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,15 +17,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * laptops with a CPU generation no real catalogue has ({@link #GENERATION}), so that no other listing can serve its
  * needs.
  */
-record AllocationTerritory(int port, JdbcClient jdbc) {
+public record AllocationTerritory(int port, JdbcClient jdbc) {
 
-    static final int GENERATION = 77;
+    public static final int GENERATION = 77;
 
     /**
      * Closes every open need, withdraws the recognisable listings earlier tests left, ends any run left over, and makes
      * sure the solidarity fund holds at least 1,000 €.
      */
-    void clear() {
+    public void clear() {
         jdbc.sql("update demand set status = 'WITHDRAWN' where status = 'OPEN'").update();
         jdbc.sql("""
                 with withdrawn as (
@@ -41,10 +43,10 @@ record AllocationTerritory(int port, JdbcClient jdbc) {
     }
 
     /** The organization and first site of a demo login. */
-    record Member(UUID organizationId, UUID siteId) {
+    public record Member(UUID organizationId, UUID siteId) {
     }
 
-    Member member(String demoLogin) {
+    public Member member(String demoLogin) {
         UUID organization = UUID.fromString(ApiClient.demo(port, demoLogin).get("/api/v1/me").json()
                 .get("organization").get("id").asText());
         UUID site = jdbc.sql("select id from site where organization_id = ? order by created_at, id limit 1")
@@ -53,7 +55,7 @@ record AllocationTerritory(int port, JdbcClient jdbc) {
     }
 
     /** An open need for laptops of generation {@link #GENERATION}, as its organization would post it. */
-    UUID need(Member member, String kind, int quantity, String minGrade, BigDecimal maxUnitPrice, Integer priority) {
+    public UUID need(Member member, String kind, int quantity, String minGrade, BigDecimal maxUnitPrice, Integer priority) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
@@ -66,5 +68,20 @@ record AllocationTerritory(int port, JdbcClient jdbc) {
                         "ASSOCIATION".equals(kind) ? 120 : 0, priority, now, now)
                 .update();
         return id;
+    }
+
+    /** A listing of {@code quantity} recognisable laptops at the seller's site; a null price makes it a donation. */
+    public String laptops(TestSeller seller, int quantity, String grade, BigDecimal price) {
+        ObjectNode listing = seller.laptop();
+        listing.put("quantityAvailable", quantity);
+        listing.put("grade", grade);
+        listing.put("batteryHealthPercent", 90);
+        ((ObjectNode) listing.get("specs")).put("cpuGeneration", GENERATION);
+        if (price == null) {
+            listing.putNull("unitPrice");
+        } else {
+            listing.put("unitPrice", price);
+        }
+        return seller.create(listing).get("id").asText();
     }
 }
