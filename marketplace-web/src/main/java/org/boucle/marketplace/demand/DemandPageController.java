@@ -95,6 +95,9 @@ class DemandPageController {
             } catch (InvalidDemandException e) {
                 e.problems().forEach(problem -> errors.merge(problem.field(), problem.message(), (a, b) -> a + " " + b));
             }
+        } else {
+            // Everything else that is wrong too, in one go; a field that could not be read keeps that explanation.
+            demands.problems(actor, request).forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
         }
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

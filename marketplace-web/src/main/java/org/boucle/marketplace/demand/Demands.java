@@ -126,6 +126,38 @@ public class Demands {
     /** Posts a need for the actor's organization; every invalid field is reported at once. */
     @Transactional
     public Demand create(Actor actor, NewDemand request) {
+        Checked checked = check(actor, request);
+        reject(checked.problems());
+        DemandKind kind = checked.kind();
+        BigDecimal screen = request.minScreenInches();
+        BigDecimal price = request.maxUnitPrice();
+        String note = blank(request.note()) ? null : request.note().strip();
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into demand (id, organization_id, kind, category, quantity, min_ram_gb, min_storage_gb,
+                                    min_cpu_generation, min_screen_inches, min_grade, latest_date, delivery_site_id,
+                                    max_unit_price, population_served, note, status, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
+                .params(id, actor.organizationId(), kind.name(), request.category(), request.quantity(),
+                        zeroIfNull(request.minRamGb()), zeroIfNull(request.minStorageGb()),
+                        zeroIfNull(request.minCpuGeneration()), screen == null ? BigDecimal.ZERO : screen,
+                        request.minGrade(), Date.valueOf(request.latestDate()), request.deliverySiteId(),
+                        price == null ? BigDecimal.ZERO : price, zeroIfNull(request.populationServed()), note,
+                        actor.userId(), now, now)
+                .update();
+        return read(id).orElseThrow();
+    }
+
+    /** What is wrong with a need the actor would post, every field at once; nothing when it can be posted. */
+    List<FieldProblem> problems(Actor actor, NewDemand request) {
+        return check(actor, request).problems();
+    }
+
+    private record Checked(DemandKind kind, List<FieldProblem> problems) {
+    }
+
+    private Checked check(Actor actor, NewDemand request) {
         List<DemandKind> kinds = kindsFor(actor);
         if (kinds.isEmpty()) {
             throw new AccessDeniedException("Only buyers and associations post needs");
@@ -185,25 +217,10 @@ public class Demands {
         } else if (kind == DemandKind.BUYER && population != null && population > 0) {
             problems.add(problem("populationServed", "demand.error.populationBuyer"));
         }
-        String note = blank(request.note()) ? null : request.note().strip();
-        if (note != null && note.length() > MAX_NOTE) {
+        if (!blank(request.note()) && request.note().strip().length() > MAX_NOTE) {
             problems.add(problem("note", "demand.error.note", MAX_NOTE));
         }
-        reject(problems);
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                insert into demand (id, organization_id, kind, category, quantity, min_ram_gb, min_storage_gb,
-                                    min_cpu_generation, min_screen_inches, min_grade, latest_date, delivery_site_id,
-                                    max_unit_price, population_served, note, status, created_by, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
-                .params(id, actor.organizationId(), kind.name(), request.category(), request.quantity(),
-                        zeroIfNull(request.minRamGb()), zeroIfNull(request.minStorageGb()),
-                        zeroIfNull(request.minCpuGeneration()), screen == null ? BigDecimal.ZERO : screen,
-                        request.minGrade(), Date.valueOf(request.latestDate()), request.deliverySiteId(),
-                        price == null ? BigDecimal.ZERO : price, zeroIfNull(population), note, actor.userId(), now, now)
-                .update();
-        return read(id).orElseThrow();
+        return new Checked(kind, problems);
     }
 
     /**
