@@ -21,8 +21,4 @@ public record Demand(UUID id, UUID organizationId, String organizationName, Dema
     public record Priority(int socialPriority, List<PriorityCriterion> criteria, String note, String setBy,
             Instant setAt) {
     }
-
-    public boolean isOpen() {
-        return "OPEN".equals(status);
-    }
 }

@@ -30,10 +30,12 @@ class DemandPageController {
 
     private final Demands demands;
     private final MessageSource messages;
+    private final DemandProperties properties;
 
-    DemandPageController(Demands demands, MessageSource messages) {
+    DemandPageController(Demands demands, MessageSource messages, DemandProperties properties) {
         this.demands = demands;
         this.messages = messages;
+        this.properties = properties;
     }
 
     /** The form as typed: every value as text, so that it comes back unchanged next to its errors. */
@@ -143,6 +145,7 @@ class DemandPageController {
         model.addAttribute("categories", demands.categories());
         model.addAttribute("grades", List.of("A", "B", "C"));
         model.addAttribute("today", demands.today());
+        model.addAttribute("zone", properties.zone());
         model.addAttribute("statuses", List.of("OPEN", "FULFILLED", "WITHDRAWN"));
         model.addAttribute("allKinds", DemandKind.values());
         model.addAttribute("criteria", PriorityCriterion.values());
