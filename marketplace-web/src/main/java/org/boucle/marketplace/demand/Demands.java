@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
@@ -298,13 +299,14 @@ public class Demands {
         // In the enum's order, whatever the order sent: the same weighing always reads the same.
         String[] ordered = Arrays.stream(PriorityCriterion.values()).map(Enum::name).filter(criteria::contains)
                 .toArray(String[]::new);
+        Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("""
                 update demand set social_priority = ?, priority_criteria = ?, priority_note = ?, priority_set_by = ?,
                                   priority_set_by_name = ?, priority_set_at = ?, updated_at = ?
                  where id = ? and status = 'OPEN'""")
                 .params(request.socialPriority(), ordered, note, actor.userId(),
                         actor.displayName() == null ? actor.email() : actor.displayName(),
-                        Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), id)
+                        now, now, id)
                 .update();
         if (updated == 0) {
             throw new DemandNotOpenException(demand.status());
@@ -329,7 +331,7 @@ public class Demands {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    private java.util.Optional<Demand> read(UUID id) {
+    private Optional<Demand> read(UUID id) {
         return jdbc.sql(SELECT + " where d.id = ?").param(id).query(Demands::demand).optional();
     }
 
