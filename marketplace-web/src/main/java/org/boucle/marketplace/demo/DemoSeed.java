@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, when asked: the territory's actors first (one transaction), then their inventories through the
  * importers, then the catalogue published from them, then one public body's year of retirements and reuse, then the
- * public buyer's year of purchases.
+ * public buyer's year of purchases, then the buyers' and associations' needs, weighed by the coordinator.
  */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
@@ -20,15 +20,17 @@ class DemoSeed implements ApplicationRunner {
     private final DemoCatalogSeeder catalog;
     private final DemoSupplySeeder supply;
     private final DemoQuotaSeeder quota;
+    private final DemoDemandSeeder demands;
 
     DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories,
-            DemoCatalogSeeder catalog, DemoSupplySeeder supply, DemoQuotaSeeder quota) {
+            DemoCatalogSeeder catalog, DemoSupplySeeder supply, DemoQuotaSeeder quota, DemoDemandSeeder demands) {
         this.properties = properties;
         this.territory = territory;
         this.inventories = inventories;
         this.catalog = catalog;
         this.supply = supply;
         this.quota = quota;
+        this.demands = demands;
     }
 
     @Override
@@ -39,6 +41,7 @@ class DemoSeed implements ApplicationRunner {
             catalog.seed();
             supply.seed();
             quota.seed();
+            demands.seed();
         }
     }
 }

@@ -45,6 +45,9 @@ public final class Navigation {
         if (actor.isCoordinator() || SupplyQuota.concerns(organizationRoles)) {
             items.add(new Item("/quota/supply", "nav.quotaSupply"));
         }
+        if (actor.isCoordinator() || RESERVERS.stream().anyMatch(actor::hasRole)) {
+            items.add(new Item("/demands", "nav.demands"));
+        }
         if (RESERVERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/reservations", "nav.reservations"));
             items.add(new Item("/orders", "nav.orders"));
