@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.boucle.marketplace.ApiClient;
 import org.boucle.marketplace.BoucleTest;
 import org.boucle.marketplace.catalog.TestSeller;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +51,13 @@ class AllocationApiTest {
         stock = territory.laptops(workshop, 3, "A", new BigDecimal("300.00"));
         TestSeller donor = TestSeller.onboard(port, "WORKSHOP");
         donation = territory.laptops(donor, 2, "B", null);
-        association = territory.need(territory.member("association"), "ASSOCIATION", 2, "C", BigDecimal.ZERO, 3);
-        buyer = territory.need(territory.member("buyer"), "BUYER", 3, "B", new BigDecimal("350.00"), null);
+        association = territory.need("association", 2, "C", BigDecimal.ZERO, 3);
+        buyer = territory.need("buyer", 3, "B", new BigDecimal("350.00"), null);
+    }
+
+    @AfterEach
+    void restore() {
+        territory.restore();
     }
 
     @Test

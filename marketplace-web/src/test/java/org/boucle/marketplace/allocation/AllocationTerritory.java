@@ -1,10 +1,9 @@
 package org.boucle.marketplace.allocation;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.boucle.marketplace.ApiClient;
@@ -17,16 +16,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * laptops with a CPU generation no real catalogue has ({@link #GENERATION}), so that no other listing can serve its
  * needs.
  */
-public record AllocationTerritory(int port, JdbcClient jdbc) {
+public final class AllocationTerritory {
 
     public static final int GENERATION = 77;
 
+    private final int port;
+    private final JdbcClient jdbc;
+    /** Needs of other tests (and the demo's) closed for this one, reopened by {@link #restore}. */
+    private final List<UUID> closed = new ArrayList<>();
+    private final List<UUID> posted = new ArrayList<>();
+
+    public AllocationTerritory(int port, JdbcClient jdbc) {
+        this.port = port;
+        this.jdbc = jdbc;
+    }
+
     /**
-     * Closes every open need, withdraws the recognisable listings earlier tests left, ends any run left over, and makes
+     * Closes every open need (until {@link #restore}), withdraws the recognisable listings earlier tests left, ends any run left over, and makes
      * sure the solidarity fund holds at least 1,000 €.
      */
     public void clear() {
-        jdbc.sql("update demand set status = 'WITHDRAWN' where status = 'OPEN'").update();
+        closed.addAll(jdbc.sql("update demand set status = 'WITHDRAWN' where status = 'OPEN' returning id")
+                .query(UUID.class).list());
         jdbc.sql("""
                 with withdrawn as (
                     update listing set status = 'WITHDRAWN', version = version + 1, updated_at = now()
@@ -42,6 +53,18 @@ public record AllocationTerritory(int port, JdbcClient jdbc) {
         }
     }
 
+    /** Leaves the database as the test found it: its own needs closed, the others' open again. */
+    public void restore() {
+        jdbc.sql("update demand set status = 'WITHDRAWN' where status = 'OPEN' and id in (:ids)")
+                .param("ids", posted.isEmpty() ? List.of(new UUID(0, 0)) : posted).update();
+        closed.removeAll(posted);
+        if (!closed.isEmpty()) {
+            jdbc.sql("update demand set status = 'OPEN' where id in (:ids)").param("ids", closed).update();
+        }
+        closed.clear();
+        posted.clear();
+    }
+
     /** The organization and first site of a demo login. */
     public record Member(UUID organizationId, UUID siteId) {
     }
@@ -54,19 +77,30 @@ public record AllocationTerritory(int port, JdbcClient jdbc) {
         return new Member(organization, site);
     }
 
-    /** An open need for laptops of generation {@link #GENERATION}, as its organization would post it. */
-    public UUID need(Member member, String kind, int quantity, String minGrade, BigDecimal maxUnitPrice, Integer priority) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
-                insert into demand (id, organization_id, kind, category, quantity, min_cpu_generation, min_grade,
-                                    latest_date, delivery_site_id, max_unit_price, population_served, social_priority,
-                                    status, created_at, updated_at)
-                values (?, ?, ?, 'LAPTOP', ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
-                .params(id, member.organizationId(), kind, quantity, GENERATION, minGrade,
-                        Date.valueOf(LocalDate.now().plusMonths(2)), member.siteId(), maxUnitPrice,
-                        "ASSOCIATION".equals(kind) ? 120 : 0, priority, now, now)
-                .update();
+    /**
+     * An open need for laptops of generation {@link #GENERATION}, posted through the API by the demo login, and for an
+     * association weighed by the coordinator.
+     */
+    public UUID need(String demoLogin, int quantity, String minGrade, BigDecimal maxUnitPrice, Integer priority) {
+        Member member = member(demoLogin);
+        ApiClient.Response posted = ApiClient.demo(port, demoLogin).post("/api/v1/demands", """
+                {"category": "LAPTOP", "quantity": %d, "minCpuGeneration": %d, "minGrade": "%s", "latestDate": "%s",
+                 "deliverySiteId": "%s", "maxUnitPrice": %s, "populationServed": %d}"""
+                .formatted(quantity, GENERATION, minGrade, LocalDate.now().plusMonths(2), member.siteId(),
+                        maxUnitPrice, priority == null ? 0 : 120));
+        if (posted.status() != 201) {
+            throw new IllegalStateException(posted.status() + " " + posted.body());
+        }
+        UUID id = UUID.fromString(posted.json().get("id").asText());
+        this.posted.add(id);
+        if (priority != null) {
+            ApiClient.Response weighed = ApiClient.demo(port, "coordinator").put("/api/v1/demands/" + id + "/priority", """
+                    {"socialPriority": %d, "criteria": ["PEOPLE_SERVED"], "note": "test d'attribution"}"""
+                    .formatted(priority));
+            if (weighed.status() != 200) {
+                throw new IllegalStateException(weighed.status() + " " + weighed.body());
+            }
+        }
         return id;
     }
 

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.regex.Pattern;
 import org.boucle.marketplace.allocation.AllocationTerritory;
 import org.boucle.marketplace.catalog.TestSeller;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,15 +23,24 @@ class AllocationBrowserTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    private AllocationTerritory territory;
+
+    @AfterEach
+    void restore() {
+        if (territory != null) {
+            territory.restore();
+        }
+    }
+
     @Test
     void aCoordinatorRunsTheAllocationReadsThePlanAndAcceptsIt() {
-        AllocationTerritory territory = new AllocationTerritory(port, jdbc);
+        territory = new AllocationTerritory(port, jdbc);
         territory.clear();
         TestSeller workshop = TestSeller.onboard(port, "WORKSHOP");
         territory.laptops(workshop, 3, "A", new BigDecimal("300.00"));
         territory.laptops(workshop, 2, "B", null);
-        territory.need(territory.member("association"), "ASSOCIATION", 2, "C", BigDecimal.ZERO, 3);
-        territory.need(territory.member("buyer"), "BUYER", 3, "B", new BigDecimal("350.00"), null);
+        territory.need("association", 2, "C", BigDecimal.ZERO, 3);
+        territory.need("buyer", 3, "B", new BigDecimal("350.00"), null);
 
         logIn("coordinator");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Attribution")).click();
