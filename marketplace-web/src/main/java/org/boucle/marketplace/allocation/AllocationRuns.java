@@ -3,6 +3,8 @@ package org.boucle.marketplace.allocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.ResultSet;
@@ -488,7 +490,8 @@ public class AllocationRuns implements DisposableBean {
         String explanations = rs.getString(11);
         return new RunView(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
                 instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), hard == null ? null : hard + "hard/" + soft + "soft",
-                hard == null ? null : hard == 0, metrics == null ? null : RunView.Metrics.of(read(metrics, PlanMetrics.class)),
+                hard == null ? null : hard == 0, hard == null ? null : -hard,
+                soft == null ? null : BigDecimal.valueOf(soft).movePointLeft(6).setScale(2, RoundingMode.HALF_UP), metrics == null ? null : RunView.Metrics.of(read(metrics, PlanMetrics.class)),
                 assignments, constraints == null ? List.of() : read(constraints, CONSTRAINTS),
                 explanations == null ? List.of() : read(explanations, EXPLANATIONS), read(rs.getString(12), PROGRESS),
                 RunView.euros(rs.getLong(13)), rs.getString(14), instant(rs.getTimestamp(15)), rs.getString(16));

@@ -12,10 +12,12 @@ import org.boucle.engine.allocation.PlanMetrics;
  * An allocation run as the API and the page show it.
  *
  * @param score the plan's score, "hard/soft" (hard 0: feasible; soft: what the plan is worth, in millionths of a euro)
+ * @param brokenRules how many units or cents break hard constraints (0: feasible)
+ * @param planValue what the plan is worth under the weights, in euros: the soft score
  * @param progress each new best plan the run found, as it went
  */
 public record RunView(UUID id, String status, int timeLimitSeconds, String startedBy, Instant startedAt,
-        Instant finishedAt, String score, Boolean feasible, Metrics metrics, List<Assignment> assignments,
+        Instant finishedAt, String score, Boolean feasible, Long brokenRules, BigDecimal planValue, Metrics metrics, List<Assignment> assignments,
         List<ConstraintScore> constraints, List<DemandExplanation> explanations, List<ProgressPoint> progress,
         BigDecimal solidarityFundBalance, String failure, Instant acceptedAt, String acceptedBy) {
 
