@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTimeLimit the longest run a coordinator may ask for
  * @param heartbeat how often the instance solving a run records that it still does, and its latest best plan
  * @param heartbeatTimeout a running run whose heartbeat is older than this has crashed, and is marked failed
+ * @param sweepInterval how often each instance looks for such runs
  * @param allocatedHold how long units of an accepted plan stay held for their recipient
  * @param upcomingLotGrade the grade an upcoming lot's units are expected to reach once refurbished (they are graded
  *        only at the workshop): demands asking better do not get them
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AllocationProperties(@DefaultValue("grenoble-alpes-metropole") String territory,
         @DefaultValue("Europe/Paris") ZoneId zone, @DefaultValue("10m") Duration maxTimeLimit,
         @DefaultValue("1s") Duration heartbeat, @DefaultValue("30s") Duration heartbeatTimeout,
+        @DefaultValue("10s") Duration sweepInterval,
         @DefaultValue("7d") Duration allocatedHold, @DefaultValue("B") Grade upcomingLotGrade,
         @DefaultValue Weights weights, @DefaultValue("0.5") double kgCo2ePerTonneKm) {
 

@@ -52,7 +52,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -110,12 +109,14 @@ public class AllocationRuns implements DisposableBean {
         this.clock = clock;
         this.instanceId = hostName() + "/" + UUID.randomUUID();
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "allocation-heartbeat");
+            Thread thread = new Thread(runnable, "allocation-runs");
             thread.setDaemon(true);
             return thread;
         });
         long period = properties.heartbeat().toMillis();
         heartbeats.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
+        long sweep = properties.sweepInterval().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::sweepQuietly, sweep, sweep, TimeUnit.MILLISECONDS);
     }
 
     /** A run solving on this instance: its latest best plan, written at the next heartbeat. */
@@ -374,8 +375,7 @@ public class AllocationRuns implements DisposableBean {
     }
 
     /** Marks failed the runs whose instance stopped answering (not those solving here, which are alive). */
-    @Scheduled(fixedDelayString = "${boucle.allocation.sweep-interval:10s}")
-    public int sweepCrashed() {
+    int sweepCrashed() {
         Instant now = clock.instant();
         return jdbc.sql("""
                 update allocation_run set status = 'FAILED', finished_at = :now,
@@ -386,6 +386,14 @@ public class AllocationRuns implements DisposableBean {
                 .param("stale", Timestamp.from(now.minus(properties.heartbeatTimeout())))
                 .param("ours", ours())
                 .update();
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweepCrashed();
+        } catch (RuntimeException e) {
+            log.warn("Could not look for crashed allocation runs", e);
+        }
     }
 
     /** The runs solving here, and one id that is none, so that the list is never empty. */
