@@ -1,5 +1,5 @@
-// The allocation run page: the best score as the run improves it, the flows, the associations' service levels and the
-// map of deliveries, from data the server put in data-* attributes.
+// The allocation run page's charts: the best score as the run improves it, the flows and the associations' service
+// levels, from data the server put in data-* attributes (boucle.js draws the map of deliveries).
 (function () {
   const palette = ['#1f6f4a', '#c2571a', '#2b5c8a', '#8a2b6f', '#6f6a1f', '#1f6a6f', '#8a4b2b', '#4b2b8a'];
 
@@ -42,31 +42,10 @@
     canvas.dataset.drawn = 'true';
   }
 
-  function deliveriesMap(element) {
-    if (!window.L || element.dataset.drawn) { return; }
-    const lines = JSON.parse(element.dataset.allocationMap);
-    const map = L.map(element, { attributionControl: !!element.dataset.attribution });
-    if (element.dataset.tiles) {
-      L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
-    }
-    const max = Math.max(1, ...lines.map(l => l.units));
-    const bounds = [];
-    lines.forEach(l => {
-      const colour = l.association ? palette[0] : palette[2];
-      L.polyline([l.from, l.to], { color: colour, weight: 2 + 6 * l.units / max, opacity: 0.7 }).bindTooltip(l.label).addTo(map);
-      L.circleMarker(l.from, { radius: 5, color: palette[1], fillOpacity: 0.8 }).addTo(map);
-      L.circleMarker(l.to, { radius: 6, color: colour, fillOpacity: 0.8 }).addTo(map);
-      bounds.push(l.from, l.to);
-    });
-    if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 14 }); } else { map.setView([45.17, 5.72], 11); }
-    element.dataset.drawn = 'true';
-  }
-
   function drawAll(root) {
     root.querySelectorAll('canvas[data-progress-chart]').forEach(progressChart);
     root.querySelectorAll('canvas[data-flows-chart]').forEach(flowsChart);
     root.querySelectorAll('canvas[data-service-chart]').forEach(serviceChart);
-    root.querySelectorAll('[data-allocation-map]').forEach(deliveriesMap);
   }
   window.addEventListener('load', () => drawAll(document));
   document.addEventListener('htmx:afterSwap', () => drawAll(document));

@@ -66,8 +66,27 @@
     element.dataset.drawn = String(points.length);
   }
 
+  // An allocation plan's deliveries: a line from each origin site to the delivery site, as thick as its units.
+  function drawDeliveriesMap(element) {
+    if (!window.L || element.dataset.drawn) { return; }
+    const lines = JSON.parse(element.dataset.allocationMap);
+    const map = baseMap(element);
+    const max = Math.max(1, ...lines.map(l => l.units));
+    const bounds = [];
+    lines.forEach(l => {
+      const colour = l.association ? '#1f6f4a' : '#2b5c8a';
+      L.polyline([l.from, l.to], { color: colour, weight: 2 + 6 * l.units / max, opacity: 0.7 }).bindTooltip(l.label).addTo(map);
+      L.circleMarker(l.from, { radius: 5, color: '#c2571a', fillOpacity: 0.8 }).addTo(map);
+      L.circleMarker(l.to, { radius: 6, color: colour, fillOpacity: 0.8 }).addTo(map);
+      bounds.push(l.from, l.to);
+    });
+    if (bounds.length) { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 14 }); } else { map.setView([45.17, 5.72], 11); }
+    element.dataset.drawn = 'true';
+  }
+
   function init() {
     document.querySelectorAll('canvas[data-chart]').forEach(drawForecast);
+    document.querySelectorAll('[data-allocation-map]').forEach(drawDeliveriesMap);
     document.querySelectorAll('[data-map]').forEach(drawMap);
     document.querySelectorAll('[data-site-map]').forEach(drawSiteMap);
     document.querySelectorAll('[data-results-map]').forEach(drawResultsMap);
