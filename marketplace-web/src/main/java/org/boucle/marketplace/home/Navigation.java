@@ -56,6 +56,9 @@ public final class Navigation {
             items.add(new Item("/catalog/mine", "nav.listings"));
             items.add(new Item("/reservations/sales", "nav.sales"));
         }
+        if (actor.isCoordinator() || actor.hasRole(OrganizationRole.COLLECTOR)) {
+            items.add(new Item("/collection/fleet", "nav.fleet"));
+        }
         items.add(new Item("/notifications", "nav.notifications"));
         items.add(new Item("/directory", "nav.directory"));
         items.add(new Item("/organization", actor.hasRole(OrganizationRole.DONOR) ? "nav.organization.donor" : "nav.organization"));
