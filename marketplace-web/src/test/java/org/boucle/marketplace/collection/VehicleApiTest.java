@@ -69,6 +69,14 @@ class VehicleApiTest {
                 + forTheCollector.json().get("id").asText()).status()).isEqualTo(403);
     }
 
+    @Test
+    void theDemoTerritoryHasItsCollectorsFleet() {
+        List<String> fleet = names(ApiClient.demo(port, "coordinator").get("/api/v1/collection/vehicles").json());
+        assertThat(fleet).contains("Fourgon 12 m³ — GX-417-AB", "Porteur 20 m³ hayon — FT-902-KL", "Vélo-cargo 1 m³");
+        assertThat(names(ApiClient.demo(port, "collector").get("/api/v1/collection/vehicles").json()))
+                .contains("Fourgon 12 m³ — GX-417-AB").doesNotContain("Vélo-cargo 1 m³");
+    }
+
     private static String van(String name, UUID depot) {
         return """
                 {"name": "%s", "depotSiteId": "%s", "capacityM3": 12.5, "capacityKg": 1200, "grossWeightKg": 3500,
