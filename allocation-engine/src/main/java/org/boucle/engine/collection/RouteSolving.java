@@ -1,5 +1,12 @@
 package org.boucle.engine.collection;
 
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
@@ -14,6 +21,11 @@ final class RouteSolving {
                 .withSolutionClass(RoutePlan.class)
                 .withEntityClasses(VehicleDay.class, Visit.class)
                 .withConstraintProviderClass(RouteConstraints.class)
-                .withEnvironmentMode(EnvironmentMode.NO_ASSERT);
+                .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new RouteConstruction()),
+                        new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig()
+                                .withMoveSelectors(new ListChangeMoveSelectorConfig(), new ListSwapMoveSelectorConfig(),
+                                        new KOptListMoveSelectorConfig(),
+                                        new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RouteMoves.class))));
     }
 }

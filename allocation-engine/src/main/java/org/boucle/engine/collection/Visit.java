@@ -83,13 +83,19 @@ final class Visit {
 
     /** When the pickup starts: on arrival, or when the day's next window opens. */
     long serviceStart() {
-        long[] day = windows[vehicleDay.day()];
-        for (int i = 0; i < day.length; i += 2) {
-            if (arrival <= day[i + 1]) {
-                return Math.max(arrival, day[i]);
+        long start = serviceStart(vehicleDay.day(), arrival);
+        return start < 0 ? arrival : start;
+    }
+
+    /** When a pickup reached at {@code arrival} on {@code day} starts, or -1 if it is too late for every window. */
+    long serviceStart(int day, long arrival) {
+        long[] windows = this.windows[day];
+        for (int i = 0; i < windows.length; i += 2) {
+            if (arrival <= windows[i + 1]) {
+                return Math.max(arrival, windows[i]);
             }
         }
-        return arrival;
+        return -1;
     }
 
     long departure() {
@@ -116,10 +122,14 @@ final class Visit {
 
     /** The workshop a route ending here unloads at: the shortest way home through one; none in the VRPTW benchmark. */
     Drop drop() {
+        return nearestDrop(drops, matrix, place, vehicleDay.home());
+    }
+
+    static Drop nearestDrop(List<Drop> drops, RoutingMatrix matrix, int from, int home) {
         Drop best = null;
         long bestDistance = Long.MAX_VALUE;
         for (Drop candidate : drops) {
-            long distance = matrix.distance(place, candidate.place()) + matrix.distance(candidate.place(), vehicleDay.home());
+            long distance = matrix.distance(from, candidate.place()) + matrix.distance(candidate.place(), home);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -204,6 +214,14 @@ final class Visit {
 
     String acceptedRoute() {
         return acceptedRoute;
+    }
+
+    RoutingMatrix matrix() {
+        return matrix;
+    }
+
+    List<Drop> drops() {
+        return drops;
     }
 
     VehicleDay vehicleDay() {
