@@ -1,13 +1,13 @@
 package org.boucle.engine.collection;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Puts pickups into routes by regret: each round, of the pickups left, the one that would lose most by not getting
- * its best place (the gap to its second-best route) takes it. Pickups that fit nowhere are left out.
+ * its best place (the gap to its second-best route) takes it. Pickups that fit nowhere are left out. Each pickup's
+ * best insertion per route is kept, and only the route that just changed is looked at again.
  */
 final class Reinsertion {
 
@@ -20,57 +20,82 @@ final class Reinsertion {
 
     /** Inserts what fits of {@code moving} into the routes of {@code routes}, which it changes; returns the insertions. */
     static List<Placement> place(List<Visit> moving, Map<VehicleDay, List<Visit>> routes) {
-        List<Visit> left = new ArrayList<>(moving);
-        Map<VehicleDay, Long> costs = new IdentityHashMap<>();
-        routes.forEach((route, visits) -> costs.put(route, RouteCosting.cost(route, visits, null, 0)));
+        List<VehicleDay> targets = new ArrayList<>(routes.keySet());
+        int n = moving.size();
+        int m = targets.size();
+        long[] base = new long[m];
+        long[][] delta = new long[n][m];
+        int[][] position = new int[n][m];
+        for (int r = 0; r < m; r++) {
+            base[r] = RouteCosting.cost(targets.get(r), routes.get(targets.get(r)), null, 0);
+            for (int v = 0; v < n; v++) {
+                best(moving.get(v), targets.get(r), routes.get(targets.get(r)), base[r], delta[v], position[v], r);
+            }
+        }
+        boolean[] placed = new boolean[n];
         List<Placement> placements = new ArrayList<>();
-        while (!left.isEmpty()) {
-            Placement chosen = null;
+        while (placements.size() < n) {
+            int chosenVisit = -1;
+            int chosenRoute = -1;
             long chosenRegret = -1;
-            for (Visit visit : left) {
+            for (int v = 0; v < n; v++) {
+                if (placed[v]) {
+                    continue;
+                }
                 long best = Long.MAX_VALUE;
                 long second = Long.MAX_VALUE;
-                Placement bestPlacement = null;
-                for (Map.Entry<VehicleDay, List<Visit>> entry : routes.entrySet()) {
-                    long base = costs.get(entry.getKey());
-                    if (base == RouteCosting.INFEASIBLE) {
-                        continue;
-                    }
-                    long routeBest = Long.MAX_VALUE;
-                    int routePosition = -1;
-                    for (int position = 0; position <= entry.getValue().size(); position++) {
-                        long with = RouteCosting.cost(entry.getKey(), entry.getValue(), visit, position);
-                        if (with != RouteCosting.INFEASIBLE && with - base < routeBest) {
-                            routeBest = with - base;
-                            routePosition = position;
-                        }
-                    }
-                    if (routeBest < best) {
+                int bestRoute = -1;
+                for (int r = 0; r < m; r++) {
+                    if (delta[v][r] < best) {
                         second = best;
-                        best = routeBest;
-                        bestPlacement = new Placement(visit, entry.getKey(), routePosition);
-                    } else if (routeBest < second) {
-                        second = routeBest;
+                        best = delta[v][r];
+                        bestRoute = r;
+                    } else if (delta[v][r] < second) {
+                        second = delta[v][r];
                     }
                 }
-                if (bestPlacement == null) {
+                if (bestRoute < 0) {
                     continue;
                 }
                 long regret = second == Long.MAX_VALUE ? Long.MAX_VALUE : second - best;
                 if (regret > chosenRegret) {
-                    chosen = bestPlacement;
+                    chosenVisit = v;
+                    chosenRoute = bestRoute;
                     chosenRegret = regret;
                 }
             }
-            if (chosen == null) {
+            if (chosenVisit < 0) {
                 break;
             }
-            List<Visit> visits = routes.get(chosen.route());
-            visits.add(chosen.position(), chosen.visit());
-            costs.put(chosen.route(), RouteCosting.cost(chosen.route(), visits, null, 0));
-            left.remove(chosen.visit());
-            placements.add(chosen);
+            VehicleDay route = targets.get(chosenRoute);
+            List<Visit> visits = routes.get(route);
+            Visit visit = moving.get(chosenVisit);
+            visits.add(position[chosenVisit][chosenRoute], visit);
+            placements.add(new Placement(visit, route, position[chosenVisit][chosenRoute]));
+            placed[chosenVisit] = true;
+            base[chosenRoute] = RouteCosting.cost(route, visits, null, 0);
+            for (int v = 0; v < n; v++) {
+                if (!placed[v]) {
+                    best(moving.get(v), route, visits, base[chosenRoute], delta[v], position[v], chosenRoute);
+                }
+            }
         }
         return placements;
+    }
+
+    /** The cheapest feasible insertion of the visit into the route: its cost increase and position, or MAX_VALUE. */
+    private static void best(Visit visit, VehicleDay route, List<Visit> visits, long base, long[] delta, int[] position,
+            int index) {
+        delta[index] = Long.MAX_VALUE;
+        if (base == RouteCosting.INFEASIBLE) {
+            return;
+        }
+        for (int p = 0; p <= visits.size(); p++) {
+            long with = RouteCosting.cost(route, visits, visit, p);
+            if (with != RouteCosting.INFEASIBLE && with - base < delta[index]) {
+                delta[index] = with - base;
+                position[index] = p;
+            }
+        }
     }
 }

@@ -26,28 +26,34 @@ final class RouteConstruction implements PhaseCommand<RoutePlan> {
         List<Visit> left = new ArrayList<>(plan.visits().stream().filter(visit -> visit.vehicleDay() == null).toList());
         build(plan, routes, left, isPhaseTerminated);
         eliminate(plan, routes, isPhaseTerminated);
-        for (VehicleDay route : plan.vehicleDays()) {
-            List<Visit> visits = routes.get(route);
-            if (visits.equals(route.visits())) {
-                continue;
-            }
+        apply(scoreDirector, routes);
+    }
+
+    /**
+     * Writes routes computed aside into the working plan, telling the solver of every change: first every changed
+     * route is emptied, then filled, so that no pickup is ever in two routes at once.
+     */
+    static void apply(ScoreDirector<RoutePlan> scoreDirector, Map<VehicleDay, List<Visit>> routes) {
+        List<VehicleDay> changed = scoreDirector.getWorkingSolution().vehicleDays().stream()
+                .filter(route -> !routes.get(route).equals(route.visits())).toList();
+        for (VehicleDay route : changed) {
             List<Visit> before = List.copyOf(route.visits());
-            for (Visit visit : visits) {
-                if (visit.vehicleDay() == null) {
-                    scoreDirector.beforeListVariableElementAssigned(route, "visits", visit);
-                }
-            }
+            before.forEach(visit -> scoreDirector.beforeListVariableElementUnassigned(route, "visits", visit));
             scoreDirector.beforeListVariableChanged(route, "visits", 0, before.size());
             route.visits().clear();
+            scoreDirector.afterListVariableChanged(route, "visits", 0, 0);
+            before.forEach(visit -> scoreDirector.afterListVariableElementUnassigned(route, "visits", visit));
+        }
+        scoreDirector.triggerVariableListeners();
+        for (VehicleDay route : changed) {
+            List<Visit> visits = routes.get(route);
+            visits.forEach(visit -> scoreDirector.beforeListVariableElementAssigned(route, "visits", visit));
+            scoreDirector.beforeListVariableChanged(route, "visits", 0, 0);
             route.visits().addAll(visits);
             scoreDirector.afterListVariableChanged(route, "visits", 0, visits.size());
-            for (Visit visit : visits) {
-                if (!before.contains(visit)) {
-                    scoreDirector.afterListVariableElementAssigned(route, "visits", visit);
-                }
-            }
-            scoreDirector.triggerVariableListeners();
+            visits.forEach(visit -> scoreDirector.afterListVariableElementAssigned(route, "visits", visit));
         }
+        scoreDirector.triggerVariableListeners();
     }
 
     private static void build(RoutePlan plan, Map<VehicleDay, List<Visit>> routes, List<Visit> left,

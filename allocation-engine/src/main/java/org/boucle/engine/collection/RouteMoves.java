@@ -30,7 +30,7 @@ public final class RouteMoves implements MoveIteratorFactory<RoutePlan, Move<Rou
 
     static final int NEIGHBOURS = 12;
     /** One route removal in so many moves: each costs thousands of insertion checks. */
-    private static final int REMOVAL_ONE_IN = 200;
+    private static final int REMOVAL_ONE_IN = Integer.getInteger("x.removal", 200);
 
     /** The solver's own model of the route lists: moves must name the variable the solver knows. */
     private PlanningListVariableMetaModel<RoutePlan, VehicleDay, Visit> routeLists;

@@ -23,7 +23,8 @@ final class RouteSolving {
                 .withConstraintProviderClass(RouteConstraints.class)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new RouteConstruction()),
-                        new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig()
+                        new CustomPhaseConfig().withCustomPhaseCommands(new RouteSqueeze()),
+                        new LocalSearchPhaseConfig().withAcceptorConfig(new ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.getInteger("x.la", 400))).withForagerConfig(new ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig().withAcceptedCountLimit(1)).withMoveSelectorConfig(new UnionMoveSelectorConfig()
                                 .withMoveSelectors(new ListChangeMoveSelectorConfig(), new ListSwapMoveSelectorConfig(),
                                         new KOptListMoveSelectorConfig(),
                                         new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RouteMoves.class))));
