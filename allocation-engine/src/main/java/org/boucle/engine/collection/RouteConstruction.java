@@ -4,7 +4,7 @@ import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -21,7 +21,7 @@ final class RouteConstruction implements PhaseCommand<RoutePlan> {
     @Override
     public void changeWorkingSolution(ScoreDirector<RoutePlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         RoutePlan plan = scoreDirector.getWorkingSolution();
-        Map<VehicleDay, List<Visit>> routes = new IdentityHashMap<>();
+        Map<VehicleDay, List<Visit>> routes = new LinkedHashMap<>();
         plan.vehicleDays().forEach(route -> routes.put(route, new ArrayList<>(route.visits())));
         List<Visit> left = new ArrayList<>(plan.visits().stream().filter(visit -> visit.vehicleDay() == null).toList());
         build(plan, routes, left, isPhaseTerminated);
@@ -137,7 +137,7 @@ final class RouteConstruction implements PhaseCommand<RoutePlan> {
     }
 
     private static boolean emptyInto(VehicleDay emptied, Map<VehicleDay, List<Visit>> routes) {
-        Map<VehicleDay, List<Visit>> trial = new IdentityHashMap<>();
+        Map<VehicleDay, List<Visit>> trial = new LinkedHashMap<>();
         routes.forEach((route, visits) -> {
             if (route != emptied && !visits.isEmpty()) {
                 trial.put(route, new ArrayList<>(visits));

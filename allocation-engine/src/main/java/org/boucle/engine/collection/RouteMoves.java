@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,7 +31,7 @@ public final class RouteMoves implements MoveIteratorFactory<RoutePlan, Move<Rou
 
     static final int NEIGHBOURS = 12;
     /** One route removal in so many moves: each costs thousands of insertion checks. */
-    private static final int REMOVAL_ONE_IN = Integer.getInteger("x.removal", 200);
+    private static final int REMOVAL_ONE_IN = 200;
 
     /** The solver's own model of the route lists: moves must name the variable the solver knows. */
     private PlanningListVariableMetaModel<RoutePlan, VehicleDay, Visit> routeLists;
@@ -130,7 +131,7 @@ public final class RouteMoves implements MoveIteratorFactory<RoutePlan, Move<Rou
         }
         // Smaller routes more often: the index of the smaller of two draws.
         VehicleDay emptied = used.get(Math.min(random.nextInt(used.size()), random.nextInt(used.size())));
-        Map<VehicleDay, List<Visit>> others = new IdentityHashMap<>();
+        Map<VehicleDay, List<Visit>> others = new LinkedHashMap<>();
         used.stream().filter(route -> route != emptied).forEach(route -> others.put(route, new ArrayList<>(route.visits())));
         List<Reinsertion.Placement> placements = Reinsertion.place(emptied.visits(), others);
         if (placements.isEmpty()) {

@@ -6,12 +6,22 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListC
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
-/** How the routing core searches: one configuration for collection plans and the VRPTW benchmark alike. */
+/**
+ * How the routing core searches, one configuration for collection plans and the VRPTW benchmark alike: a sequential
+ * insertion with route elimination ({@link RouteConstruction}), an ejection search for fewer routes
+ * ({@link RouteSqueeze}), then late acceptance over Timefold's list moves (change, swap, k-opt) and ours
+ * ({@link RouteMoves}: near moves, route removal).
+ */
 final class RouteSolving {
+
+    /** Measured on the VRPTW benchmark at 10 s: 100 reaches a lower distance than Timefold's default 400. */
+    private static final int LATE_ACCEPTANCE = 100;
 
     private RouteSolving() {
     }
@@ -24,9 +34,12 @@ final class RouteSolving {
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new RouteConstruction()),
                         new CustomPhaseConfig().withCustomPhaseCommands(new RouteSqueeze()),
-                        new LocalSearchPhaseConfig().withAcceptorConfig(new ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.getInteger("x.la", 400))).withForagerConfig(new ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig().withAcceptedCountLimit(1)).withMoveSelectorConfig(new UnionMoveSelectorConfig()
-                                .withMoveSelectors(new ListChangeMoveSelectorConfig(), new ListSwapMoveSelectorConfig(),
+                        new LocalSearchPhaseConfig()
+                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                                        new ListChangeMoveSelectorConfig(), new ListSwapMoveSelectorConfig(),
                                         new KOptListMoveSelectorConfig(),
-                                        new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RouteMoves.class))));
+                                        new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(RouteMoves.class)))
+                                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE))
+                                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
     }
 }
