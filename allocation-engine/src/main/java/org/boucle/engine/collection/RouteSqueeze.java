@@ -19,8 +19,10 @@ import java.util.function.BooleanSupplier;
  */
 final class RouteSqueeze implements PhaseCommand<RoutePlan> {
 
-    /** About 1.5 s on a 100-customer instance: enough to empty what it can, and leave local search most of 30 s. */
+    /** About 1.5 s on a 100-customer instance with short routes. */
     private static final int EJECTIONS = 20_000;
+    /** Long routes make each ejection dearer: never more than this per route tried, so local search keeps its time. */
+    private static final long ATTEMPT_NANOS = 3_000_000_000L;
     private static final int PERTURB_EVERY = 20;
     private static final int PERTURBATIONS = 100;
     /** The smallest route, then the next: a route that cannot be emptied often sits beside one that can. */
@@ -40,8 +42,8 @@ final class RouteSqueeze implements PhaseCommand<RoutePlan> {
      * each, in turn, takes its cheapest feasible place, or else a place freed by ejecting one pickup of another route
      * (drawn at random among those that make room), the ejected pickup joining the pool. When the pool empties, one
      * route fewer. Ejections take the pickups that have failed to find a place least often (Nagata and Bräysy's
-     * penalty counters), and a few random feasible relocations every {@value #PERTURB_EVERY} ejections keep the search
-     * from circling. After {@value #EJECTIONS} ejections without emptying it, the routes are restored; after
+     * penalty counters), and random feasible relocations that cost no more, every {@value #PERTURB_EVERY} ejections,
+     * keep the search from circling. After {@value #EJECTIONS} ejections or 3 s without emptying it, the routes are restored; after
      * {@value #ATTEMPTS} such routes, the search ends.
      */
     private static void squeeze(RoutePlan plan, Map<VehicleDay, List<Visit>> routes, BooleanSupplier terminated) {
@@ -75,7 +77,8 @@ final class RouteSqueeze implements PhaseCommand<RoutePlan> {
         Visit lastInserted = null;
         int ejections = 0;
         Map<Visit, Integer> failures = new IdentityHashMap<>();
-        while (!pool.isEmpty() && ejections < EJECTIONS && !terminated.getAsBoolean()) {
+        long deadline = System.nanoTime() + ATTEMPT_NANOS;
+        while (!pool.isEmpty() && ejections < EJECTIONS && System.nanoTime() < deadline && !terminated.getAsBoolean()) {
             Visit visit = pool.poll();
             if (Reinsertion.place(List.of(visit), trial).size() == 1) {
                 continue;
@@ -134,14 +137,15 @@ final class RouteSqueeze implements PhaseCommand<RoutePlan> {
     }
 
     /**
-     * Random relocations that keep every route feasible, whatever they cost: they reshape the routes so that the
-     * pool's pickups meet new gaps, instead of ejecting the same pickups in circles.
+     * Random relocations that keep every route feasible and cost no more: they reshape the routes so that the pool's
+     * pickups meet new gaps, instead of ejecting the same pickups in circles, without trading distance for it.
      */
     private static void perturb(Map<VehicleDay, List<Visit>> trial, Random random) {
         List<VehicleDay> routes = new ArrayList<>(trial.keySet());
         for (int i = 0; i < PERTURBATIONS; i++) {
-            List<Visit> from = trial.get(routes.get(random.nextInt(routes.size())));
+            VehicleDay fromRoute = routes.get(random.nextInt(routes.size()));
             VehicleDay toRoute = routes.get(random.nextInt(routes.size()));
+            List<Visit> from = trial.get(fromRoute);
             List<Visit> to = trial.get(toRoute);
             if (from.size() < 2 || from == to) {
                 continue;
@@ -149,7 +153,19 @@ final class RouteSqueeze implements PhaseCommand<RoutePlan> {
             int index = random.nextInt(from.size());
             Visit visit = from.get(index);
             int position = random.nextInt(to.size() + 1);
-            if (RouteCosting.cost(toRoute, to, visit, position) != RouteCosting.INFEASIBLE) {
+            long toAfter = RouteCosting.cost(toRoute, to, visit, position);
+            if (toAfter == RouteCosting.INFEASIBLE) {
+                continue;
+            }
+            List<Visit> fromAfter = new ArrayList<>(from);
+            fromAfter.remove(index);
+            long fromCost = RouteCosting.cost(fromRoute, fromAfter, null, 0);
+            if (fromCost == RouteCosting.INFEASIBLE) {
+                continue;
+            }
+            long delta = fromCost + toAfter
+                    - RouteCosting.cost(fromRoute, from, null, 0) - RouteCosting.cost(toRoute, to, null, 0);
+            if (delta <= 0) {
                 from.remove(index);
                 to.add(position, visit);
             }
