@@ -22,3 +22,7 @@ create table collection_vehicle (
     check (shift_start < shift_end)
 );
 create index collection_vehicle_organization_idx on collection_vehicle (organization_id) where active;
+
+-- Access limits of a site (a city-centre street, a car park's height barrier): vehicles heavier than this cannot
+-- collect there. Null: no limit.
+alter table site add column max_gross_weight_kg integer check (max_gross_weight_kg > 0);
