@@ -37,8 +37,8 @@ class FleetPageController {
         this.messages = messages;
     }
 
-    /** A depot the actor may choose: a site of its own organization. */
-    record Depot(UUID id, String name) {
+    /** A depot the actor may choose: a site of its own collector, or of any collector for coordinators. */
+    record Depot(UUID id, String name, UUID organizationId) {
     }
 
     @GetMapping
@@ -53,7 +53,10 @@ class FleetPageController {
         Map<String, String> values = form.toSingleValueMap();
         List<DayOfWeek> days = form.getOrDefault("allowedDays", List.of()).stream().map(DayOfWeek::valueOf).toList();
         Map<String, String> errors = new LinkedHashMap<>();
-        NewVehicle request = new NewVehicle(null, values.get("name"), uuid(values.get("depotSiteId")),
+        UUID depot = uuid(values.get("depotSiteId"));
+        UUID collector = depots(actor).stream().filter(d -> d.id().equals(depot)).map(Depot::organizationId)
+                .findFirst().orElse(null);
+        NewVehicle request = new NewVehicle(collector, values.get("name"), depot,
                 decimal(values, "capacityM3", errors), integer(values, "capacityKg", errors),
                 integer(values, "grossWeightKg", errors), time(values, "shiftStart", errors), time(values, "shiftEnd", errors),
                 decimal(values, "costPerKm", errors), decimal(values, "costPerHour", errors),
@@ -81,14 +84,25 @@ class FleetPageController {
     private String page(Actor actor, Model model, Map<String, String> form, List<DayOfWeek> days,
             Map<String, String> errors) {
         model.addAttribute("vehicles", fleet.vehicles(actor));
-        model.addAttribute("depots", jdbc.sql("select id, name from site where organization_id = ? order by name")
-                .param(actor.organizationId()).query((rs, n) -> new Depot(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list());
+        model.addAttribute("depots", depots(actor));
         model.addAttribute("form", form);
         model.addAttribute("days", Arrays.asList(DayOfWeek.values()));
         model.addAttribute("chosenDays", days);
         model.addAttribute("errors", errors);
         return "collection-fleet";
+    }
+
+    private List<Depot> depots(Actor actor) {
+        return jdbc.sql("""
+                select s.id, case when :coordinator then o.name || ' — ' || s.name else s.name end, o.id
+                  from site s join organization o on o.id = s.organization_id
+                 where (:coordinator and exists (select 1 from organization_role r
+                                                  where r.organization_id = o.id and r.role = 'COLLECTOR'))
+                    or (not :coordinator and o.id = :organization)
+                 order by 2""")
+                .param("coordinator", actor.isCoordinator()).param("organization", actor.organizationId())
+                .query((rs, n) -> new Depot(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)))
+                .list();
     }
 
     private static UUID uuid(String value) {

@@ -39,4 +39,28 @@ class FleetBrowserTest extends BrowserTest {
         assertThat(row).containsText("07:30–16:30");
         assertThat(row).containsText("lundi, mardi, mercredi, jeudi, vendredi");
     }
+
+    @Test
+    void aCoordinatorSeesEveryCollectorsFleetAndDeclaresForThem() {
+        String name = "Camion " + UUID.randomUUID().toString().substring(0, 8);
+        logIn("coordinator");
+        page.navigate("/collection/fleet");
+        assertThat(page.getByTestId("vehicles")).containsText("Vélo-cargo 1 m³");
+        assertThat(page.getByTestId("vehicles")).containsText("Drac Logistique Verte");
+        Locator form = page.getByTestId("new-vehicle");
+        Locator depot = form.getByLabel("Dépôt");
+        String drac = depot.locator("option").filter(new Locator.FilterOptions().setHasText("Drac Logistique Verte"))
+                .first().getAttribute("value");
+        depot.selectOption(drac);
+        form.getByLabel("Nom ou immatriculation").fill(name);
+        form.getByLabel("Volume utile (m³)").fill("3");
+        form.getByLabel("Charge utile (kg)").fill("500");
+        form.getByLabel("PTAC (kg)").fill("2000");
+        form.getByLabel("Coût par km (€ HT)").fill("0,2");
+        form.getByLabel("Coût horaire (€ HT)").fill("25");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Déclarer le véhicule")).click();
+        Locator row = page.getByTestId("vehicles").locator("tbody tr").filter(new Locator.FilterOptions().setHasText(name));
+        assertThat(row).containsText("Drac Logistique Verte");
+        assertThat(row).containsText("0,20 €/km");
+    }
 }
