@@ -296,7 +296,8 @@ public class AllocationRuns implements DisposableBean {
                 Actor recipient = recipients.computeIfAbsent(need.organizationId(), org -> new Actor(actor.userId(),
                         actor.email(), actor.displayName(), org, need.organizationName(),
                         organizations.summary(org).roles()));
-                String conflict = hold(id, assignment, recipient);
+                // An association pays what the plan agreed (the fund covers the rest); a buyer, the listing's price.
+                String conflict = hold(id, assignment, recipient, need.association() ? assignment.unitPrice() : null);
                 if (conflict == null) {
                     held += assignment.quantity();
                     heldByRecipient.computeIfAbsent(need.organizationId(), org -> new ArrayList<>())
@@ -327,7 +328,7 @@ public class AllocationRuns implements DisposableBean {
      * Holds one assignment's units; null when held, else why not. Nothing is written before the hold succeeds: the need
      * is checked (and locked) first, and a refused hold changes nothing.
      */
-    private String hold(UUID runId, RunView.Assignment assignment, Actor recipient) {
+    private String hold(UUID runId, RunView.Assignment assignment, Actor recipient, BigDecimal agreedUnitPrice) {
         if (demands.lockRemaining(assignment.demandId()) < assignment.quantity()) {
             return "the need was withdrawn or served meanwhile";
         }
@@ -335,7 +336,7 @@ public class AllocationRuns implements DisposableBean {
         try {
             reservation = reservations.reserveFor(recipient, assignment.supplyId(), assignment.quantity(),
                     "allocation/" + runId + "/" + assignment.supplyId() + "/" + assignment.demandId(),
-                    properties.allocatedHold()).reservation().id();
+                    properties.allocatedHold(), agreedUnitPrice).reservation().id();
         } catch (InsufficientQuantityException | AccessDeniedException e) {
             return e.getMessage();
         } catch (NotFoundException e) {

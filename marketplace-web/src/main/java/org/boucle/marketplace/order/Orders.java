@@ -98,7 +98,9 @@ public class Orders {
                 .param(reservation.listingId())
                 .query((rs, n) -> new Priced(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getString(3)))
                 .single();
-        boolean donated = listing.unitPrice() == null;
+        // A price agreed for the hold (an accepted allocation plan's) replaces the listing's; agreed at 0, it is a gift.
+        BigDecimal unitPrice = reservation.agreedUnitPrice() != null ? reservation.agreedUnitPrice() : listing.unitPrice();
+        boolean donated = unitPrice == null || unitPrice.signum() == 0;
         if (donated != (method == PaymentMethod.DONATION)) {
             throw new CheckoutRefusedException("payment-method-mismatch", donated
                     ? "This equipment is donated: check out with paymentMethod donation"
@@ -117,7 +119,7 @@ public class Orders {
                             + "public buyers can pay on invoice");
         }
         BigDecimal total = donated ? BigDecimal.ZERO.setScale(2)
-                : listing.unitPrice().multiply(BigDecimal.valueOf(reservation.quantity())).setScale(2, RoundingMode.HALF_UP);
+                : unitPrice.multiply(BigDecimal.valueOf(reservation.quantity())).setScale(2, RoundingMode.HALF_UP);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into customer_order (id, reservation_id, listing_id, buyer_id, seller_id, ordered_by, quantity,
@@ -127,7 +129,7 @@ public class Orders {
                         case when ? then null
                              else 'BCL-' || ? || '-' || lpad(nextval('invoice_number_seq')::text, 6, '0') end)""")
                 .params(id, reservation.id(), reservation.listingId(), reservation.organizationId(), listing.sellerId(),
-                        actor.userId(), reservation.quantity(), listing.unitPrice(), total,
+                        actor.userId(), reservation.quantity(), unitPrice, total,
                         donated ? BigDecimal.ZERO : VAT_RATE, listing.currency(), method.code(),
                         donated ? "DONATED" : "AWAITING_PAYMENT", Timestamp.from(now), serviceCode, commitmentNumber,
                         donated, String.valueOf(now.atZone(FRANCE).getYear()))

@@ -1,5 +1,6 @@
 package org.boucle.marketplace.reservation;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -44,11 +45,11 @@ public class Reservations {
                 returning id, title, kind),
             held as (
                 insert into reservation (id, listing_id, organization_id, reserved_by, quantity, status, expires_at,
-                                         idempotency_key, created_at)
+                                         idempotency_key, created_at, agreed_unit_price)
                 select gen_random_uuid(), id, :organization, :user, :quantity, 'HELD',
                        case when cast(:expiry as timestamptz) is not null then cast(:expiry as timestamptz)
                             when kind = 'UPCOMING_LOT' then cast(:lotExpiry as timestamptz)
-                            else cast(:stockExpiry as timestamptz) end, :key, :now
+                            else cast(:stockExpiry as timestamptz) end, :key, :now, cast(:agreed as numeric)
                   from taken
                 returning id, listing_id, expires_at),
             queued as (insert into search_outbox (listing_id) select id from taken)
@@ -74,21 +75,29 @@ public class Reservations {
     }
 
     public Reserved reserve(Actor actor, UUID listingId, int quantity, String idempotencyKey) {
-        return reserve(actor, listingId, quantity, idempotencyKey, null);
+        return reserve(actor, listingId, quantity, idempotencyKey, null, null);
     }
 
     /**
-     * A hold that lasts {@code hold} whatever the listing's kind: units an accepted allocation plan gives a recipient,
-     * who needs days rather than minutes to confirm them.
+     * A hold that lasts {@code hold} whatever the listing's kind, at a unit price agreed for it: units an accepted
+     * allocation plan gives a recipient, who needs days rather than minutes to confirm them, at what it can pay.
+     *
+     * @param agreedUnitPrice what checkout charges per unit instead of the listing's price (excluding VAT); null for
+     *        the listing's price
      */
-    public Reserved reserveFor(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold) {
+    public Reserved reserveFor(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold,
+            BigDecimal agreedUnitPrice) {
         if (hold == null || hold.isNegative() || hold.isZero()) {
             throw new IllegalArgumentException("a hold lasts more than nothing: " + hold);
         }
-        return reserve(actor, listingId, quantity, idempotencyKey, hold);
+        if (agreedUnitPrice != null && agreedUnitPrice.signum() < 0) {
+            throw new IllegalArgumentException("an agreed price is at least 0: " + agreedUnitPrice);
+        }
+        return reserve(actor, listingId, quantity, idempotencyKey, hold, agreedUnitPrice);
     }
 
-    private Reserved reserve(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold) {
+    private Reserved reserve(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold,
+            BigDecimal agreedUnitPrice) {
         if (quantity < 1) {
             throw new InvalidInputException("quantity", "must be at least 1");
         }
@@ -102,7 +111,7 @@ public class Reservations {
             }
         }
         try {
-            return new Reserved(hold(actor, listingId, quantity, idempotencyKey, hold), true);
+            return new Reserved(hold(actor, listingId, quantity, idempotencyKey, hold, agreedUnitPrice), true);
         } catch (DuplicateKeyException concurrentSameKey) {
             // The same key raced in from another request: its hold committed, ours rolled back whole.
             return replay(byKey(actor, idempotencyKey).orElseThrow(() -> concurrentSameKey), listingId, quantity);
@@ -115,7 +124,8 @@ public class Reservations {
      * together, and the listing's row stays locked for that statement alone, as in the raw conditional update. A
      * concurrent request with the same key fails on the unique index and takes nothing.
      */
-    private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold) {
+    private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold,
+            BigDecimal agreedUnitPrice) {
         for (int attempt = 1; ; attempt++) {
             if (RESERVERS.stream().anyMatch(actor::hasRole)) {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -127,8 +137,10 @@ public class Reservations {
                         .param("stockExpiry", Timestamp.from(now.plus(properties.refurbishedHold())))
                         .param("key", idempotencyKey)
                         .param("expiry", hold == null ? null : Timestamp.from(now.plus(hold)), Types.TIMESTAMP)
+                        .param("agreed", agreedUnitPrice, Types.NUMERIC)
                         .query((rs, n) -> new ReservationView(rs.getObject(1, UUID.class), listingId, rs.getString(2),
-                                actor.organizationId(), quantity, "HELD", rs.getTimestamp(3).toInstant(), now))
+                                actor.organizationId(), quantity, "HELD", rs.getTimestamp(3).toInstant(), now,
+                                agreedUnitPrice))
                         .optional();
                 if (held.isPresent()) {
                     outbox.wakeIndexerAfterCommit();

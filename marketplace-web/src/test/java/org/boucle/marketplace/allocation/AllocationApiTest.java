@@ -39,6 +39,7 @@ class AllocationApiTest {
     private ApiClient coordinator;
     private String stock;
     private String donation;
+    private TestSeller donor;
     private UUID association;
     private UUID buyer;
 
@@ -49,7 +50,7 @@ class AllocationApiTest {
         coordinator = ApiClient.demo(port, "coordinator");
         TestSeller workshop = TestSeller.onboard(port, "WORKSHOP");
         stock = territory.laptops(workshop, 3, "A", new BigDecimal("300.00"));
-        TestSeller donor = TestSeller.onboard(port, "WORKSHOP");
+        donor = TestSeller.onboard(port, "WORKSHOP");
         donation = territory.laptops(donor, 2, "B", null);
         association = territory.need("association", 2, "C", BigDecimal.ZERO, 3);
         buyer = territory.need("buyer", 3, "B", new BigDecimal("350.00"), null);
@@ -129,6 +130,38 @@ class AllocationApiTest {
         assertThat(jdbc.sql("select status || ' ' || quantity_allocated from demand where id = ?").param(buyer)
                 .query(String.class).single()).isEqualTo("OPEN 0");
         assertThat(quantityAvailable(stock)).isEqualTo(1);
+    }
+
+    @Test
+    void anAssociationChecksOutPricedUnitsAtWhatThePlanAgreedAndTheFundCoversTheChainsCosts() {
+        // Only the workshop's 300 € laptops are left for the association, which can pay nothing.
+        assertThat(ApiClient.demo(port, "buyer").post("/api/v1/demands/" + buyer + "/withdraw", "").status()).isEqualTo(200);
+        assertThat(donor.client().post("/api/v1/listings/" + donation + "/pause", "").status()).isEqualTo(200);
+        String runId = coordinator.post("/api/v1/allocation/runs", "{\"timeLimitSeconds\": 2}").json().get("runId").asText();
+        JsonNode run = awaitEnd(runId);
+        assertThat(assignments(run)).containsExactly(stock + " -> " + association + " x2");
+        JsonNode assignment = run.get("assignments").get(0);
+        assertThat(assignment.get("unitPrice").decimalValue()).isEqualByComparingTo("0");
+        // The seeded REFURBISHED rules: the workshop's 25 € and the collector's 0.40 €/kg × 2.2 kg, per unit.
+        assertThat(assignment.get("unitSubsidy").decimalValue()).isEqualByComparingTo("25.88");
+        assertThat(coordinator.post("/api/v1/allocation/runs/" + runId + "/accept", "").status()).isEqualTo(200);
+
+        ApiClient association = ApiClient.demo(port, "association");
+        JsonNode hold = find(association.get("/api/v1/reservations").json(), "listingId", stock);
+        assertThat(hold.get("agreedUnitPrice").decimalValue()).isEqualByComparingTo("0");
+        ApiClient.Response order = association.post("/api/v1/reservations/" + hold.get("id").asText() + "/checkout",
+                "{\"paymentMethod\": \"donation\"}");
+        assertThat(order.status()).as(order.body()).isIn(200, 201);
+        assertThat(order.json().get("totalExclVat").decimalValue()).isEqualByComparingTo("0");
+        assertThat(order.json().get("status").asText()).isEqualTo("DONATED");
+        JsonNode settlement = association.get("/api/v1/orders/" + order.json().get("id").asText() + "/settlement").json();
+        long fromTheFund = 0;
+        for (JsonNode line : settlement) {
+            assertThat(line.get("source").asText()).isEqualTo("SOLIDARITY_FUND");
+            assertThat(line.get("status").asText()).isEqualTo("CREDITED");
+            fromTheFund += line.get("amountCents").asLong();
+        }
+        assertThat(fromTheFund).isEqualTo(2 * 2_588);
     }
 
     @Test
