@@ -73,5 +73,13 @@ class AllocationBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("status")).hasAttribute("data-status", "ACCEPTED");
         assertThat(page.getByTestId("assignments")).containsText("Réservé");
         assertThat(page.getByTestId("accept")).hasCount(0);
+
+        // The association finds its notification and its units, given.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter")).click();
+        logIn("association");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications")).click();
+        assertThat(page.getByTestId("notifications")).containsText("Équipements attribués par Boucle");
+        page.getByTestId("notifications").getByRole(AriaRole.LINK).first().click();
+        assertThat(page.getByTestId("reservations")).containsText("Attribué par le plan du territoire, offert");
     }
 }
