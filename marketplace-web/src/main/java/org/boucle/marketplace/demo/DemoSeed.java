@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, when asked: the territory's actors first (one transaction), then their inventories through the
  * importers, then the catalogue published from them, then one public body's year of retirements and reuse, then the
- * public buyer's year of purchases, then the buyers' and associations' needs, weighed by the coordinator.
+ * public buyer's year of purchases, then the buyers' and associations' needs, weighed by the coordinator, then the
+ * custody of some retired devices.
  */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
@@ -21,9 +22,11 @@ class DemoSeed implements ApplicationRunner {
     private final DemoSupplySeeder supply;
     private final DemoQuotaSeeder quota;
     private final DemoDemandSeeder demands;
+    private final DemoCustodySeeder custody;
 
     DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories,
-            DemoCatalogSeeder catalog, DemoSupplySeeder supply, DemoQuotaSeeder quota, DemoDemandSeeder demands) {
+            DemoCatalogSeeder catalog, DemoSupplySeeder supply, DemoQuotaSeeder quota, DemoDemandSeeder demands,
+            DemoCustodySeeder custody) {
         this.properties = properties;
         this.territory = territory;
         this.inventories = inventories;
@@ -31,6 +34,7 @@ class DemoSeed implements ApplicationRunner {
         this.supply = supply;
         this.quota = quota;
         this.demands = demands;
+        this.custody = custody;
     }
 
     @Override
@@ -42,6 +46,7 @@ class DemoSeed implements ApplicationRunner {
             supply.seed();
             quota.seed();
             demands.seed();
+            custody.seed();
         }
     }
 }
