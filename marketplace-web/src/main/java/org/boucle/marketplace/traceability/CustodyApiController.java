@@ -1,5 +1,6 @@
 package org.boucle.marketplace.traceability;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.platform.InvalidInputException;
 import org.boucle.marketplace.platform.Problems;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -24,10 +27,12 @@ class CustodyApiController {
 
     private final CustodyEvents events;
     private final CustodyAnchors anchors;
+    private final CustodyEpcis epcis;
 
-    CustodyApiController(CustodyEvents events, CustodyAnchors anchors) {
+    CustodyApiController(CustodyEvents events, CustodyAnchors anchors, CustodyEpcis epcis) {
         this.events = events;
         this.anchors = anchors;
+        this.epcis = epcis;
     }
 
     /** A day to anchor. */
@@ -102,6 +107,20 @@ class CustodyApiController {
             description = "{day, valid, anchoredEvents, events, digestMatches, signatureValid}")
     CustodyAnchors.AnchorVerification verifyAnchor(@PathVariable LocalDate day) {
         return anchors.verify(day);
+    }
+
+    @GetMapping(value = "/api/v1/epcis/events", produces = {"application/ld+json", "application/json"})
+    @Operation(summary = "Custody events as an EPCIS 2.0 JSON-LD document", description = """
+            donorId (the donor's members and coordinators) or deviceId (whoever may read the device); from and to: days,
+            inclusive (YYYY-MM-DD, Paris time), on when the steps happened. ObjectEvents with the CBV's bizStep and
+            disposition (Boucle's own boucle: terms for data wiping and donating), readPoint and bizLocation for the
+            site, sourceList and destinationList (possessing_party) for changes of hands; dismantling is a
+            TransformationEvent. Devices, organizations and sites are urn:uuid: ids.""")
+    ObjectNode epcis(Actor actor, @RequestParam(required = false) UUID donorId,
+            @RequestParam(required = false) UUID deviceId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return epcis.export(actor, donorId, deviceId, from, to);
     }
 
     @ExceptionHandler(InvalidCustodyRequestException.class)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,7 +174,7 @@ public class CustodyEvents {
             }
         });
         if (!refused.isEmpty()) {
-            refused.sort(java.util.Comparator.comparingInt(Refused::index));
+            refused.sort(Comparator.comparingInt(Refused::index));
             throw new CustodyRefusedException(refused);
         }
         List<Recorded> recorded = new ArrayList<>();
@@ -233,7 +234,7 @@ public class CustodyEvents {
     }
 
     private Map<String, List<Loaded>> candidates(Actor actor, List<String> references) {
-        List<UUID> ids = references.stream().map(CustodyRules::recipient).filter(Objects::nonNull).toList();
+        List<UUID> ids = references.stream().map(CustodyRules::uuid).filter(Objects::nonNull).toList();
         List<String> texts = references.stream().distinct().toList();
         Map<String, List<Loaded>> candidates = new HashMap<>();
         for (Loaded loaded : load(actor, "(a.id in (:ids) or a.serial in (:texts) or a.asset_tag in (:texts))",
@@ -250,7 +251,7 @@ public class CustodyEvents {
         }
         // References by id are matched whatever their case.
         for (String reference : texts) {
-            UUID id = CustodyRules.recipient(reference);
+            UUID id = CustodyRules.uuid(reference);
             if (id != null && !candidates.containsKey(reference)) {
                 candidates.put(reference, candidates.getOrDefault(id.toString(), List.of()));
             }
@@ -338,8 +339,8 @@ public class CustodyEvents {
     /** The devices of a lot the actor may read; 404 if none. Lot ids: {@code donorId:siteId|-:YYYY-MM:CATEGORY}. */
     public Lot lot(Actor actor, String lotId) {
         String[] parts = lotId.split(":");
-        UUID donor = parts.length == 4 ? CustodyRules.recipient(parts[0]) : null;
-        UUID site = parts.length == 4 ? CustodyRules.recipient(parts[1]) : null;
+        UUID donor = parts.length == 4 ? CustodyRules.uuid(parts[0]) : null;
+        UUID site = parts.length == 4 ? CustodyRules.uuid(parts[1]) : null;
         if (donor == null || (site == null && !"-".equals(parts[1])) || !parts[2].matches("\\d{4}-\\d{2}")) {
             throw new NotFoundException("lot", lotId);
         }
@@ -382,7 +383,7 @@ public class CustodyEvents {
     private UUID recipient(CustodyStep step, JsonNode details, List<FieldProblem> problems) {
         String field = step == CustodyStep.SOLD ? "buyerOrganizationId"
                 : step == CustodyStep.DONATED ? "recipientOrganizationId" : null;
-        UUID recipient = field == null ? null : CustodyRules.recipient(details.path(field).asText());
+        UUID recipient = field == null ? null : CustodyRules.uuid(details.path(field).asText());
         if (recipient != null && jdbc.sql("select count(*) from organization where id = ?").param(recipient)
                 .query(Long.class).single() == 0) {
             problems.add(new FieldProblem("details." + field, "No such organization"));

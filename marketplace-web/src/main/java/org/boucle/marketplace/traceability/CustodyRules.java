@@ -172,12 +172,13 @@ final class CustodyRules {
 
     private static void optionalId(JsonNode details, String field, List<FieldProblem> problems) {
         JsonNode value = details.path(field);
-        if (!value.isMissingNode() && !value.isNull() && recipient(value.asText()) == null) {
+        if (!value.isMissingNode() && !value.isNull() && uuid(value.asText()) == null) {
             problems.add(new FieldProblem("details." + field, "Expected an organization id"));
         }
     }
 
-    static UUID recipient(String value) {
+    /** A UUID, or null for anything else. */
+    static UUID uuid(String value) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
