@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * At start-up, when asked: the territory's actors first (one transaction), then their inventories through the
  * importers, then the catalogue published from them, then one public body's year of retirements and reuse, then the
  * public buyer's year of purchases, then the buyers' and associations' needs, weighed by the coordinator, then the
- * collectors' fleet.
+ * collectors' fleet, then the chain of custody of some retired devices.
  */
 @Component
 @EnableConfigurationProperties(DemoProperties.class)
@@ -23,10 +23,11 @@ class DemoSeed implements ApplicationRunner {
     private final DemoQuotaSeeder quota;
     private final DemoDemandSeeder demands;
     private final DemoFleetSeeder fleet;
+    private final DemoCustodySeeder custody;
 
     DemoSeed(DemoProperties properties, DemoTerritorySeeder territory, DemoInventorySeeder inventories,
             DemoCatalogSeeder catalog, DemoSupplySeeder supply, DemoQuotaSeeder quota, DemoDemandSeeder demands,
-            DemoFleetSeeder fleet) {
+            DemoFleetSeeder fleet, DemoCustodySeeder custody) {
         this.properties = properties;
         this.territory = territory;
         this.inventories = inventories;
@@ -35,6 +36,7 @@ class DemoSeed implements ApplicationRunner {
         this.quota = quota;
         this.demands = demands;
         this.fleet = fleet;
+        this.custody = custody;
     }
 
     @Override
@@ -47,6 +49,7 @@ class DemoSeed implements ApplicationRunner {
             quota.seed();
             demands.seed();
             fleet.seed();
+            custody.seed();
         }
     }
 }

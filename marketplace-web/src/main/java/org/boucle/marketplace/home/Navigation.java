@@ -48,6 +48,9 @@ public final class Navigation {
         if (actor.isCoordinator() || RESERVERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/demands", "nav.demands"));
         }
+        if (actor.isCoordinator() || actor.hasRole(OrganizationRole.COLLECTOR) || actor.hasRole(OrganizationRole.WORKSHOP)) {
+            items.add(new Item("/custody/scan", "nav.custody"));
+        }
         if (RESERVERS.stream().anyMatch(actor::hasRole)) {
             items.add(new Item("/reservations", "nav.reservations"));
             items.add(new Item("/orders", "nav.orders"));

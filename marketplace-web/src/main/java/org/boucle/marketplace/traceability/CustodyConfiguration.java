@@ -1,0 +1,9 @@
+package org.boucle.marketplace.traceability;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CustodyProperties.class)
+class CustodyConfiguration {
+}

@@ -1,0 +1,32 @@
+package org.boucle.marketplace.traceability;
+
+/** One step of a device's custody, in the order a device usually goes through them. */
+public enum CustodyStep {
+    /** The donor announces the device for decommissioning: it releases it to be collected. */
+    ANNOUNCED,
+    /** A collector took it from the donor (route and vehicle references). */
+    COLLECTED,
+    /** A workshop received it from the collector. */
+    RECEIVED,
+    SORTED,
+    /** Its storage media were wiped (method, tool, operator, result, each medium's serial). */
+    DATA_WIPED,
+    /** Graded A, B or C on the shared scale. */
+    GRADED,
+    /** Repaired or refurbished (parts replaced). */
+    REFURBISHED,
+    LISTED,
+    RESERVED,
+    SOLD,
+    /** Given to an association; the recipient may stay anonymous. */
+    DONATED,
+    /** Sent to recycling through a WEEE channel. */
+    RECYCLED,
+    /** Taken apart for parts. */
+    DISMANTLED;
+
+    /** After these steps the device has left the chain: nothing more is recorded. */
+    boolean isFinal() {
+        return this == SOLD || this == DONATED || this == RECYCLED || this == DISMANTLED;
+    }
+}
