@@ -1,7 +1,6 @@
 package org.boucle.engine.collection;
 
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +63,7 @@ final class CollectionModel {
         return new RoutePlan(drops, routes, visits(matrix, drops));
     }
 
-    String routeId(String vehicleId, int day) {
+    private String routeId(String vehicleId, int day) {
         return vehicleId + "@" + problem.from().plusDays(day);
     }
 
@@ -177,9 +176,5 @@ final class CollectionModel {
 
     static long grams(double kg) {
         return Math.round(kg * 1000);
-    }
-
-    LocalDate day(int index) {
-        return problem.from().plusDays(index);
     }
 }

@@ -24,8 +24,4 @@ final class RoutingMatrix {
     long time(int from, int to) {
         return time[from][to];
     }
-
-    int size() {
-        return distance.length;
-    }
 }

@@ -196,10 +196,6 @@ final class Visit {
         return service;
     }
 
-    long[][] windows() {
-        return windows;
-    }
-
     int firstDay() {
         return firstDay;
     }
@@ -226,14 +222,6 @@ final class Visit {
 
     VehicleDay vehicleDay() {
         return vehicleDay;
-    }
-
-    Visit previous() {
-        return previous;
-    }
-
-    Visit next() {
-        return next;
     }
 
     Long arrival() {
