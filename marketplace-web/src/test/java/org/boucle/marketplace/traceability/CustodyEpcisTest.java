@@ -11,8 +11,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -45,7 +44,7 @@ class CustodyEpcisTest {
         chain = new CustodyChain(port, jdbc);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                .getSchema(new ObjectMapper().readTree(Files.readString(gs1Schema())), config);
+                .getSchema(new ObjectMapper().readTree(gs1Schema()), config);
     }
 
     @Test
@@ -118,14 +117,12 @@ class CustodyEpcisTest {
         return of;
     }
 
-    /** GS1's schema, in the shared standards next to the repository. */
-    private static Path gs1Schema() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path schema = dir.resolve("shared/standards/epcis/EPCIS-JSON-Schema.json");
-            if (Files.exists(schema)) {
-                return schema;
-            }
-        }
-        throw new IllegalStateException("No shared/standards/epcis/EPCIS-JSON-Schema.json above " + Path.of("").toAbsolutePath());
+    /**
+     * GS1's EPCIS 2.0 schema, copied from the shared standards (../shared/standards/epcis) into the test resources so
+     * that the test runs wherever the repository is checked out.
+     */
+    private static InputStream gs1Schema() {
+        return java.util.Objects.requireNonNull(CustodyEpcisTest.class.getResourceAsStream("/epcis/EPCIS-JSON-Schema.json"),
+                "the GS1 schema is in src/test/resources/epcis");
     }
 }
