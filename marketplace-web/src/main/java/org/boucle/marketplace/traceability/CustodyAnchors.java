@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.platform.InvalidInputException;
 import org.boucle.marketplace.platform.NotFoundException;
@@ -33,12 +35,17 @@ public class CustodyAnchors {
     private final CustodySigningKey key;
     private final Clock clock;
     private final ZoneId zone;
+    /** The platform's keys: whoever can write to the database could re-sign a day with a key of their own. */
+    private final Set<String> trustedKeys;
 
     CustodyAnchors(JdbcClient jdbc, CustodySigningKey key, Clock clock, CustodyProperties properties) {
         this.jdbc = jdbc;
         this.key = key;
         this.clock = clock;
         this.zone = properties.zone();
+        Set<String> trusted = new HashSet<>(properties.signing().previousPublicKeys());
+        trusted.add(key.publicKey());
+        this.trustedKeys = Set.copyOf(trusted);
     }
 
     /** A day's anchor as stored. */
@@ -48,7 +55,7 @@ public class CustodyAnchors {
 
     /** An anchor checked against the events stored now. */
     public record AnchorVerification(LocalDate day, boolean valid, int anchoredEvents, int events,
-            boolean digestMatches, boolean signatureValid) {
+            boolean digestMatches, boolean signatureValid, boolean signedByPlatformKey) {
     }
 
     /** Yesterday's log, every night; an instance that finds it anchored already does nothing. */
@@ -86,7 +93,10 @@ public class CustodyAnchors {
         return find(day).orElseThrow(() -> new NotFoundException("anchor", day));
     }
 
-    /** Recomputes the day's digest from the events stored now and checks the signature with the anchor's key. */
+    /**
+     * Recomputes the day's digest from the events stored now and checks the signature with the anchor's key, which
+     * must be one of the platform's.
+     */
     public AnchorVerification verify(LocalDate day) {
         Anchor anchor = get(day);
         List<String> hashes = hashes(day);
@@ -94,8 +104,9 @@ public class CustodyAnchors {
         boolean digestMatches = HexFormat.of().formatHex(digest).equals(anchor.digest());
         boolean signatureValid = CustodySigningKey.verify(anchor.publicKey(), HexFormat.of().parseHex(anchor.digest()),
                 anchor.signature());
-        return new AnchorVerification(day, digestMatches && signatureValid, anchor.events(), hashes.size(),
-                digestMatches, signatureValid);
+        boolean platformKey = trustedKeys.contains(anchor.publicKey());
+        return new AnchorVerification(day, digestMatches && signatureValid && platformKey, anchor.events(),
+                hashes.size(), digestMatches, signatureValid, platformKey);
     }
 
     /**

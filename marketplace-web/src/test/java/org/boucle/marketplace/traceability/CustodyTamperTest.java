@@ -112,7 +112,7 @@ class CustodyTamperTest {
     }
 
     @Test
-    void aSignedAnchorOfTheDayDetectsAnEventChangedAfterwards() {
+    void aSignedAnchorOfTheDayDetectsAnEventChangedAfterwards() throws Exception {
         // A day of its own in the past, so that no other test records events that day.
         LocalDate day = LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(10_000));
         CustodyChain.Donation donation = chain.donor(2);
@@ -151,6 +151,21 @@ class CustodyTamperTest {
                 .params(java.util.Base64.getEncoder().encodeToString(new byte[64]), java.sql.Date.valueOf(day))
                 .update();
         assertThat(coordinator.get(verify).json().get("signatureValid").asBoolean()).isFalse();
+
+        // Re-signed with a key of the forger's own, stored with the anchor: the signature holds, the key is not ours.
+        java.security.KeyPair forger = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(forger.getPrivate());
+        signer.update(java.util.HexFormat.of().parseHex(anchored.json().get("digest").asText()));
+        jdbc.sql("update custody_anchor set signature = ?, public_key = ? where day = ?")
+                .params(java.util.Base64.getEncoder().encodeToString(signer.sign()),
+                        java.util.Base64.getEncoder().encodeToString(forger.getPublic().getEncoded()),
+                        java.sql.Date.valueOf(day))
+                .update();
+        JsonNode forged = coordinator.get(verify).json();
+        assertThat(forged.get("signatureValid").asBoolean()).isTrue();
+        assertThat(forged.get("signedByPlatformKey").asBoolean()).isFalse();
+        assertThat(forged.get("valid").asBoolean()).isFalse();
     }
 
     @Test
