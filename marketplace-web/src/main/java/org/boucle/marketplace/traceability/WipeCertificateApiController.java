@@ -35,7 +35,7 @@ class WipeCertificateApiController {
             WipeCertificate certificate, String signedContent, String signature, String publicKey, Instant checkedAt) {
     }
 
-    @GetMapping(path = "/api/v1/devices/{id}/wipe-certificate.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(path = "/api/v1/devices/{id}/wipe-certificate.pdf")
     @Operation(summary = "The data-wipe certificate of a device's last successful wipe (PDF, French)", description = """
             Issued on the first request and served again as stored. The device's donor, the workshop that wiped it and
             coordinators; others, and devices never wiped successfully, get 404.""")
@@ -44,7 +44,7 @@ class WipeCertificateApiController {
         return pdf(pdf.render(List.of(certificate), null), "certificat-effacement-" + certificate.code() + ".pdf");
     }
 
-    @GetMapping(path = "/api/v1/custody/lots/{lotId}/wipe-certificate.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(path = "/api/v1/custody/lots/{lotId}/wipe-certificate.pdf")
     @Operation(summary = "The data-wipe certificates of a lot's wiped devices, one page each (PDF, French)",
             description = "Lot ids as in the custody lot view; the devices whose certificate the caller may download.")
     ResponseEntity<byte[]> lot(Actor actor, @PathVariable String lotId) {
