@@ -22,7 +22,8 @@ class WipeCertificateBrowserTest extends BrowserTest {
     @Test
     void aDonorDownloadsAWipeCertificateThatAnyoneVerifiesWithoutLoggingIn() throws IOException {
         logIn("donor");
-        page.navigate("/custody/certificates");
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Navigation principale"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Certificats d'effacement")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Certificats d'effacement");
         // The CHU's devices that Atelier Reboot Grenoble wiped.
