@@ -2,6 +2,7 @@ package org.boucle.marketplace.traceability;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,12 +23,14 @@ class WipeCertificateApiController {
     private final WipeCertificates certificates;
     private final WipeCertificatePdf pdf;
     private final WipeCertificateProperties properties;
+    private final Clock clock;
 
     WipeCertificateApiController(WipeCertificates certificates, WipeCertificatePdf pdf,
-            WipeCertificateProperties properties) {
+            WipeCertificateProperties properties, Clock clock) {
         this.certificates = certificates;
         this.pdf = pdf;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** What the public verification answers: the certificate's own statements, nothing else. */
@@ -63,7 +66,7 @@ class WipeCertificateApiController {
         }
         return new PublicVerification(verification.code(), properties.verificationUrl(verification.code()),
                 verification.signatureValid(), verification.chainValid(), verification.certificate(),
-                verification.signedContent(), verification.signature(), verification.publicKey(), Instant.now());
+                verification.signedContent(), verification.signature(), verification.publicKey(), clock.instant());
     }
 
     static ResponseEntity<byte[]> pdf(byte[] content, String fileName) {
