@@ -38,6 +38,8 @@ public final class Navigation {
         }
         if (actor.hasRole(OrganizationRole.DONOR)) {
             items.add(new Item("/inventory", "nav.inventory"));
+            // Donors come back for the proof that their devices' data were wiped.
+            items.add(new Item("/custody/certificates", "nav.wipeCertificates"));
         }
         if (actor.isCoordinator() || actor.hasRole(OrganizationRole.PUBLIC_BUYER)) {
             items.add(new Item("/quota", "nav.quota"));

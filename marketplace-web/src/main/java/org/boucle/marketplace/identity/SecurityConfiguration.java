@@ -31,9 +31,12 @@ class SecurityConfiguration {
 
     static final String STRIPE_WEBHOOK = "/api/v1/payments/stripe/webhook";
 
+    /** A wipe certificate's public verification: whoever holds its code (printed on it, in its QR code). */
+    static final String VERIFY_WIPE_CERTIFICATE = "/verify/*";
+    static final String WIPE_CERTIFICATE_API = "/api/v1/wipe-certificates/*";
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
             "/error", "/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", VERIFY_WIPE_CERTIFICATE};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -62,6 +65,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**")
                 // Stripe signs its webhook instead of logging in; the endpoint refuses what it cannot verify.
                 .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, STRIPE_WEBHOOK).permitAll()
+                        .requestMatchers(HttpMethod.GET, WIPE_CERTIFICATE_API).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthorized), BasicAuthenticationFilter.class)

@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CustodyProperties.class)
+@EnableConfigurationProperties({CustodyProperties.class, WipeCertificateProperties.class})
 class CustodyConfiguration {
 }

@@ -36,11 +36,14 @@ class CustodyPageController {
     private final CustodyEvents events;
     private final MessageSource messages;
     private final CustodyProperties properties;
+    private final WipeCertificates certificates;
 
-    CustodyPageController(CustodyEvents events, MessageSource messages, CustodyProperties properties) {
+    CustodyPageController(CustodyEvents events, MessageSource messages, CustodyProperties properties,
+            WipeCertificates certificates) {
         this.events = events;
         this.messages = messages;
         this.properties = properties;
+        this.certificates = certificates;
     }
 
     /** A detail of an event as the timeline shows it. */
@@ -120,12 +123,14 @@ class CustodyPageController {
                 .map(event -> new TimelineEntry(event, details(event.details()))).toList());
         model.addAttribute("verification", events.verify(actor, id));
         model.addAttribute("zone", properties.zone());
+        model.addAttribute("wipeCertificate", certificates.wipe(actor, id).isPresent());
         return "custody-device";
     }
 
     @GetMapping("/custody/lots/{lotId}")
     String lot(Actor actor, @PathVariable String lotId, Model model) {
         model.addAttribute("lot", events.lot(actor, lotId));
+        model.addAttribute("wipeCertificates", !certificates.lotWipes(actor, lotId).isEmpty());
         return "custody-lot";
     }
 
