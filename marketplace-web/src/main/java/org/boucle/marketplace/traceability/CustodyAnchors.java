@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.platform.InvalidInputException;
 import org.boucle.marketplace.platform.NotFoundException;
@@ -35,17 +33,12 @@ public class CustodyAnchors {
     private final CustodySigningKey key;
     private final Clock clock;
     private final ZoneId zone;
-    /** The platform's keys: whoever can write to the database could re-sign a day with a key of their own. */
-    private final Set<String> trustedKeys;
 
     CustodyAnchors(JdbcClient jdbc, CustodySigningKey key, Clock clock, CustodyProperties properties) {
         this.jdbc = jdbc;
         this.key = key;
         this.clock = clock;
         this.zone = properties.zone();
-        Set<String> trusted = new HashSet<>(properties.signing().previousPublicKeys());
-        trusted.add(key.publicKey());
-        this.trustedKeys = Set.copyOf(trusted);
     }
 
     /** A day's anchor as stored. */
@@ -104,7 +97,8 @@ public class CustodyAnchors {
         boolean digestMatches = HexFormat.of().formatHex(digest).equals(anchor.digest());
         boolean signatureValid = CustodySigningKey.verify(anchor.publicKey(), HexFormat.of().parseHex(anchor.digest()),
                 anchor.signature());
-        boolean platformKey = trustedKeys.contains(anchor.publicKey());
+        // Whoever can write to the database could re-sign a day with a key of their own.
+        boolean platformKey = key.trusted(anchor.publicKey());
         return new AnchorVerification(day, digestMatches && signatureValid && platformKey, anchor.events(),
                 hashes.size(), digestMatches, signatureValid, platformKey);
     }

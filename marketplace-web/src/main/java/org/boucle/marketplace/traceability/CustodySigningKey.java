@@ -17,12 +17,17 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The Ed25519 key pair that signs the daily anchors, from the configuration or the local state. */
+/**
+ * The Ed25519 key pair that signs the daily anchors and the wipe certificates, from the configuration or the local
+ * state, and the keys it replaced: what was signed is trusted only under those, never under a key stored beside it.
+ */
 @Component
 class CustodySigningKey {
 
@@ -31,6 +36,7 @@ class CustodySigningKey {
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
+    private final Set<String> trusted;
 
     CustodySigningKey(CustodyProperties properties) {
         CustodyProperties.Signing signing = properties.signing();
@@ -39,6 +45,19 @@ class CustodySigningKey {
                 : local(signing.keyFile());
         this.privateKey = pair.getPrivate();
         this.publicKey = pair.getPublic();
+        Set<String> keys = new HashSet<>(signing.previousPublicKeys());
+        keys.add(publicKey());
+        this.trusted = Set.copyOf(keys);
+    }
+
+    /** Whether a key (base64 X.509) is the platform's, now or before a rotation. */
+    boolean trusted(String publicKey) {
+        return trusted.contains(publicKey);
+    }
+
+    /** Whether the content was signed by the platform: under a trusted key, with a valid signature. */
+    boolean signedByPlatform(String publicKey, byte[] content, String signature) {
+        return trusted(publicKey) && verify(publicKey, content, signature);
     }
 
     /** The public key, base64 X.509: stored with each anchor so that it can be verified anywhere. */

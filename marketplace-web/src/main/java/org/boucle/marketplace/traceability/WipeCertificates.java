@@ -117,8 +117,8 @@ public class WipeCertificates {
             return new Verification(normalized, false, null, false, false, null, null, null);
         }
         Stored row = stored.get();
-        // Verified with Boucle's own key, not the one stored next to it: a forger could replace both.
-        boolean signed = CustodySigningKey.verify(key.publicKey(), row.content().getBytes(StandardCharsets.UTF_8),
+        // The key stored next to it must be one of Boucle's own: a forger could replace both.
+        boolean signed = key.signedByPlatform(row.publicKey(), row.content().getBytes(StandardCharsets.UTF_8),
                 row.signature());
         WipeCertificate certificate;
         try {
