@@ -97,6 +97,20 @@ public class Demands {
                 .list();
     }
 
+    /**
+     * Gives back units an accepted plan had counted for a need, when their hold ended without a checkout: the need is
+     * open again for them (unless it was withdrawn meanwhile).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseAllocated(UUID demandId, int units) {
+        jdbc.sql("""
+                update demand set quantity_allocated = greatest(0, quantity_allocated - :units), updated_at = :now,
+                                  status = case when status = 'FULFILLED' then 'OPEN' else status end
+                 where id = :id""")
+                .param("units", units).param("id", demandId).param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+    }
+
     /** Units still to serve for an open need (0 if it is no longer open), locked until the transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public int lockRemaining(UUID demandId) {

@@ -18,6 +18,7 @@ import org.boucle.marketplace.platform.InvalidInputException;
 import org.boucle.marketplace.platform.NotFoundException;
 import org.boucle.marketplace.search.SearchOutbox;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -60,14 +61,16 @@ public class Reservations {
     private final SearchOutbox outbox;
     private final ReservationProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Reservations(JdbcClient jdbc, TransactionTemplate transactions, SearchOutbox outbox, ReservationProperties properties,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A reservation, and whether this call made it (false: the same Idempotency-Key was seen before). */
@@ -206,18 +209,20 @@ public class Reservations {
         reservation(actor, id);
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            List<UUID> released = jdbc.sql("""
+            List<Ended> released = jdbc.sql("""
                     with ended as (
                         update reservation set status = 'RELEASED', ended_at = :now
                          where id = :id and status = 'HELD'
-                        returning listing_id, quantity)
-                    update listing l set quantity_available = l.quantity_available + e.quantity,
-                                         version = l.version + 1, updated_at = :now
-                      from ended e where l.id = e.listing_id
-                    returning l.id""")
+                        returning id, listing_id, quantity),
+                    restocked as (
+                        update listing l set quantity_available = l.quantity_available + e.quantity,
+                                             version = l.version + 1, updated_at = :now
+                          from ended e where l.id = e.listing_id
+                        returning l.id)
+                    select e.id, e.listing_id from ended e join restocked r on r.id = e.listing_id""")
                     .param("now", Timestamp.from(now)).param("id", id)
-                    .query(UUID.class).list();
-            released.forEach(outbox::listingChanged);
+                    .query(Reservations::ended).list();
+            ended(released);
             return find(id).orElseThrow();
         });
     }
@@ -240,23 +245,42 @@ public class Reservations {
     int expire() {
         Integer count = transactions.execute(status -> {
             Instant now = clock.instant();
-            List<UUID> listings = jdbc.sql("""
+            List<Ended> expired = jdbc.sql("""
                     with expired as (
                         update reservation set status = 'EXPIRED', ended_at = :now
                          where id in (select id from reservation where status = 'HELD' and expires_at <= :now
                                        order by expires_at limit 500 for update skip locked)
-                        returning listing_id, quantity),
-                    per_listing as (select listing_id, sum(quantity) as quantity from expired group by listing_id)
-                    update listing l set quantity_available = l.quantity_available + p.quantity,
-                                         version = l.version + 1, updated_at = :now
-                      from per_listing p where l.id = p.listing_id
-                    returning l.id""")
+                        returning id, listing_id, quantity),
+                    per_listing as (select listing_id, sum(quantity) as quantity from expired group by listing_id),
+                    restocked as (
+                        update listing l set quantity_available = l.quantity_available + p.quantity,
+                                             version = l.version + 1, updated_at = :now
+                          from per_listing p where l.id = p.listing_id
+                        returning l.id)
+                    select e.id, e.listing_id from expired e join restocked r on r.id = e.listing_id""")
                     .param("now", Timestamp.from(now))
-                    .query(UUID.class).list();
-            listings.forEach(outbox::listingChanged);
-            return listings.size();
+                    .query(Reservations::ended).list();
+            ended(expired);
+            return (int) expired.stream().map(Ended::listingId).distinct().count();
         });
         return count == null ? 0 : count;
+    }
+
+    /** A hold that ended, and the listing its units went back to. */
+    private record Ended(UUID reservationId, UUID listingId) {
+    }
+
+    private static Ended ended(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Ended(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+    }
+
+    /** Queues the listings for the index and tells whoever counted the holds, in the same transaction. */
+    private void ended(List<Ended> holds) {
+        if (holds.isEmpty()) {
+            return;
+        }
+        holds.stream().map(Ended::listingId).distinct().forEach(outbox::listingChanged);
+        events.publishEvent(new HoldsEnded(holds.stream().map(Ended::reservationId).toList()));
     }
 
     private Optional<ReservationView> byKey(Actor actor, String key) {

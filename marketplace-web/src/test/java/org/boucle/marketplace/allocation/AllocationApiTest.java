@@ -165,6 +165,30 @@ class AllocationApiTest {
     }
 
     @Test
+    void unitsTheRecipientLetsGoGoBackToItsNeedForTheNextRun() {
+        String runId = coordinator.post("/api/v1/allocation/runs", "{\"timeLimitSeconds\": 2}").json().get("runId").asText();
+        assertThat(awaitEnd(runId).get("status").asText()).isEqualTo("SOLVED");
+        assertThat(coordinator.post("/api/v1/allocation/runs/" + runId + "/accept", "").status()).isEqualTo(200);
+        assertThat(needState(association)).isEqualTo("FULFILLED 2");
+
+        ApiClient recipient = ApiClient.demo(port, "association");
+        String hold = find(recipient.get("/api/v1/reservations").json(), "listingId", donation).get("id").asText();
+        assertThat(recipient.delete("/api/v1/reservations/" + hold).status()).isEqualTo(204);
+
+        assertThat(needState(association)).isEqualTo("OPEN 0");
+        assertThat(needState(buyer)).isEqualTo("FULFILLED 3");
+        assertThat(quantityAvailable(donation)).isEqualTo(2);
+        // The next run serves it again.
+        String next = coordinator.post("/api/v1/allocation/runs", "{\"timeLimitSeconds\": 2}").json().get("runId").asText();
+        assertThat(assignments(awaitEnd(next))).containsExactly(donation + " -> " + association + " x2");
+    }
+
+    private String needState(UUID need) {
+        return jdbc.sql("select status || ' ' || quantity_allocated from demand where id = ?").param(need)
+                .query(String.class).single();
+    }
+
+    @Test
     void oneRunAtATimePerTerritoryAndStoppingKeepsTheBestPlanFoundSoFar() {
         String runId = coordinator.post("/api/v1/allocation/runs", "{\"timeLimitSeconds\": 600}").json().get("runId").asText();
         ApiClient.Response second = coordinator.post("/api/v1/allocation/runs", "{\"timeLimitSeconds\": 5}");
