@@ -144,17 +144,26 @@ class WipeCertificatePdf {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
         } catch (WriterException e) {
             throw new IllegalStateException("Cannot encode " + url + " as a QR code", e);
         }
         float module = QR_SIZE / matrix.getWidth();
         content.setNonStrokingColor(0f, 0f, 0f);
+        // One rectangle per run of dark modules in a row: no hairline seams between neighbours once rendered.
         for (int row = 0; row < matrix.getHeight(); row++) {
-            for (int column = 0; column < matrix.getWidth(); column++) {
-                if (matrix.get(column, row)) {
-                    content.addRect(x + column * module, y + QR_SIZE - (row + 1) * module, module, module);
+            int column = 0;
+            while (column < matrix.getWidth()) {
+                if (!matrix.get(column, row)) {
+                    column++;
+                    continue;
                 }
+                int start = column;
+                while (column < matrix.getWidth() && matrix.get(column, row)) {
+                    column++;
+                }
+                content.addRect(x + start * module, y + QR_SIZE - (row + 1) * module, (column - start) * module,
+                        module);
             }
         }
         content.fill();

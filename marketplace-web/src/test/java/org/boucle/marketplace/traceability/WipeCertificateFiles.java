@@ -70,13 +70,14 @@ public final class WipeCertificateFiles {
         }
     }
 
-    /** What the QR code of a page (0-based) says, rendered at 150 dpi and decoded by zxing. */
+    /** What the QR code of a page (0-based) says, rendered at 200 dpi and decoded by zxing, as a phone would try. */
     public static String qr(byte[] pdf, int pageIndex) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(pageIndex, 150);
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(pageIndex, 200);
             int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
             LuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NotFoundException | ChecksumException | FormatException e) {
