@@ -48,4 +48,12 @@ public record Demand(String id, DemandKind kind, String category, int quantity, 
     public boolean isAssociation() {
         return kind == DemandKind.ASSOCIATION;
     }
+
+    /**
+     * What this demand pays for one unit of {@code supply}: a buyer the listing's price, an association what it can
+     * contribute, at most that price.
+     */
+    public long unitPriceCents(SupplyBatch supply) {
+        return isAssociation() ? Math.min(maxUnitPriceCents, supply.marketPriceCents()) : supply.marketPriceCents();
+    }
 }

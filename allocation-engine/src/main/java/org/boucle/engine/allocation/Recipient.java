@@ -68,8 +68,7 @@ final class Recipient {
 
     /** What the recipient pays for one unit of {@code supply}. */
     long paidCents(SupplyBatch supply) {
-        return demand.isAssociation() ? Math.min(demand.maxUnitPriceCents(), supply.marketPriceCents())
-                : supply.marketPriceCents();
+        return demand.unitPriceCents(supply);
     }
 
     /**

@@ -86,12 +86,13 @@ class AllocationPageController {
         model.addAttribute("progressJson", write(run.progress()));
         if (!run.running()) {
             Optional<RunView> previous = runs.previous(actor, id);
+            Names names = Names.of(inputs);
             model.addAttribute("previous", previous.orElse(null));
-            model.addAttribute("needs", needs(run, inputs, previous.orElse(null)));
-            model.addAttribute("assignments", assignments(run, inputs));
-            model.addAttribute("flowsJson", write(flows(run, inputs)));
-            model.addAttribute("serviceJson", write(service(run, inputs)));
-            model.addAttribute("mapJson", write(mapLines(run, inputs)));
+            model.addAttribute("needs", needs(run, names, previous.orElse(null)));
+            model.addAttribute("assignments", assignments(run, names));
+            model.addAttribute("flowsJson", write(flows(run, names)));
+            model.addAttribute("serviceJson", write(service(run, names)));
+            model.addAttribute("mapJson", write(mapLines(run, names)));
             model.addAttribute("tileUrl", map.tileUrl());
             model.addAttribute("attribution", map.attribution());
         }
@@ -129,18 +130,36 @@ class AllocationPageController {
         return "redirect:/allocation/runs/" + id;
     }
 
+    /** What a run saw, by id: what its plan's lines name. */
+    private record Names(Map<UUID, RunInputs.Supply> supply, Map<String, RunInputs.Need> needs) {
+
+        static Names of(RunInputs inputs) {
+            return new Names(
+                    inputs.supply().stream().collect(Collectors.toMap(RunInputs.Supply::id, Function.identity())),
+                    inputs.demands().stream()
+                            .collect(Collectors.toMap(need -> need.id().toString(), Function.identity())));
+        }
+
+        RunInputs.Supply supply(UUID id) {
+            return supply.get(id);
+        }
+
+        RunInputs.Need need(Object id) {
+            return needs.get(id.toString());
+        }
+    }
+
     /** A need's line in the explanation table. */
     record NeedRow(String organization, String kind, String category, int socialPriority, int requested, int allocated,
             Integer allocatedBefore, int servedPercent, ShortfallReason reason, int matching, int inTime, int candidates,
             int candidatesToOthers, int candidatesUnassigned) {
     }
 
-    private static List<NeedRow> needs(RunView run, RunInputs inputs, RunView previous) {
-        Map<String, RunInputs.Need> needs = needsById(inputs);
+    private static List<NeedRow> needs(RunView run, Names names, RunView previous) {
         Map<String, Integer> before = previous == null ? Map.of() : previous.explanations().stream()
                 .collect(Collectors.toMap(DemandExplanation::demandId, DemandExplanation::allocated, (a, b) -> a));
         return run.explanations().stream().map(e -> {
-            RunInputs.Need need = needs.get(e.demandId());
+            RunInputs.Need need = names.need(e.demandId());
             return new NeedRow(need.organizationName(), need.kind(), need.category(), need.socialPriority(),
                     e.requested(), e.allocated(), before.get(e.demandId()),
                     e.requested() == 0 ? 100 : 100 * e.allocated() / e.requested(), e.reason(), e.matchingUnits(),
@@ -153,24 +172,20 @@ class AllocationPageController {
     record AssignmentRow(String listing, String seller, String recipient, int quantity, RunView.Assignment assignment) {
     }
 
-    private static List<AssignmentRow> assignments(RunView run, RunInputs inputs) {
-        Map<UUID, RunInputs.Supply> supply = supplyById(inputs);
-        Map<String, RunInputs.Need> needs = needsById(inputs);
-        return run.assignments().stream().map(a -> new AssignmentRow(supply.get(a.supplyId()).title(),
-                supply.get(a.supplyId()).sellerName(), needs.get(a.demandId().toString()).organizationName(),
-                a.quantity(), a)).toList();
+    private static List<AssignmentRow> assignments(RunView run, Names names) {
+        return run.assignments().stream().map(a -> new AssignmentRow(names.supply(a.supplyId()).title(),
+                names.supply(a.supplyId()).sellerName(), names.need(a.demandId()).organizationName(), a.quantity(), a))
+                .toList();
     }
 
     /** Units from each seller (donors' lots, workshops' stock) to each recipient: a stacked bar per recipient. */
-    private static Map<String, Object> flows(RunView run, RunInputs inputs) {
-        Map<UUID, RunInputs.Supply> supply = supplyById(inputs);
-        Map<String, RunInputs.Need> needs = needsById(inputs);
+    private static Map<String, Object> flows(RunView run, Names names) {
         Set<String> recipients = new LinkedHashSet<>();
         Map<String, Map<String, Integer>> bySeller = new LinkedHashMap<>();
         for (RunView.Assignment a : run.assignments()) {
-            String recipient = needs.get(a.demandId().toString()).organizationName();
+            String recipient = names.need(a.demandId()).organizationName();
             recipients.add(recipient);
-            bySeller.computeIfAbsent(supply.get(a.supplyId()).sellerName(), seller -> new LinkedHashMap<>())
+            bySeller.computeIfAbsent(names.supply(a.supplyId()).sellerName(), seller -> new LinkedHashMap<>())
                     .merge(recipient, a.quantity(), Integer::sum);
         }
         List<Map<String, Object>> datasets = new ArrayList<>();
@@ -180,11 +195,10 @@ class AllocationPageController {
     }
 
     /** Each association's share of its request served: the fairness the plan achieves. */
-    private static Map<String, Object> service(RunView run, RunInputs inputs) {
-        Map<String, RunInputs.Need> needs = needsById(inputs);
+    private static Map<String, Object> service(RunView run, Names names) {
         Map<String, int[]> byAssociation = new LinkedHashMap<>();
         for (DemandExplanation e : run.explanations()) {
-            RunInputs.Need need = needs.get(e.demandId());
+            RunInputs.Need need = names.need(e.demandId());
             if (need.association()) {
                 int[] units = byAssociation.computeIfAbsent(need.organizationName(), name -> new int[2]);
                 units[0] += e.allocated();
@@ -196,25 +210,15 @@ class AllocationPageController {
     }
 
     /** A line per assignment from the units' site to the delivery site. */
-    private static List<Map<String, Object>> mapLines(RunView run, RunInputs inputs) {
-        Map<UUID, RunInputs.Supply> supply = supplyById(inputs);
-        Map<String, RunInputs.Need> needs = needsById(inputs);
+    private static List<Map<String, Object>> mapLines(RunView run, Names names) {
         return run.assignments().stream().map(a -> {
-            RunInputs.Supply from = supply.get(a.supplyId());
-            RunInputs.Need to = needs.get(a.demandId().toString());
+            RunInputs.Supply from = names.supply(a.supplyId());
+            RunInputs.Need to = names.need(a.demandId());
             return Map.<String, Object>of("from", List.of(from.latitude(), from.longitude()),
                     "to", List.of(to.latitude(), to.longitude()), "units", a.quantity(),
                     "label", a.quantity() + " × " + from.title() + " : " + from.sellerName() + " → " + to.organizationName(),
                     "association", to.association());
         }).toList();
-    }
-
-    private static Map<UUID, RunInputs.Supply> supplyById(RunInputs inputs) {
-        return inputs.supply().stream().collect(Collectors.toMap(RunInputs.Supply::id, Function.identity()));
-    }
-
-    private static Map<String, RunInputs.Need> needsById(RunInputs inputs) {
-        return inputs.demands().stream().collect(Collectors.toMap(need -> need.id().toString(), Function.identity()));
     }
 
     private static Integer parse(String seconds) {

@@ -29,15 +29,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.boucle.engine.allocation.AllocationPlan;
+import org.boucle.engine.allocation.AllocationProblem;
 import org.boucle.engine.allocation.AllocationProgress;
 import org.boucle.engine.allocation.AllocationRun;
 import org.boucle.engine.allocation.AllocationSolver;
 import org.boucle.engine.allocation.Assignment;
 import org.boucle.engine.allocation.ConstraintScore;
+import org.boucle.engine.allocation.Demand;
 import org.boucle.engine.allocation.DemandExplanation;
 import org.boucle.engine.allocation.PlanMetrics;
 import org.boucle.engine.allocation.SupplyBatch;
-import org.boucle.engine.geo.GeoPoint;
 import org.boucle.marketplace.demand.Demands;
 import org.boucle.marketplace.notification.Notifications;
 import org.boucle.marketplace.organization.Actor;
@@ -423,25 +424,22 @@ public class AllocationRuns implements DisposableBean {
     }
 
     private void save(UUID id, Active run, AllocationPlan plan) {
-        Map<String, SupplyBatch> supply = run.snapshot.problem().supply().stream()
+        AllocationProblem problem = run.snapshot.problem();
+        Map<String, SupplyBatch> supply = problem.supply().stream()
                 .collect(Collectors.toMap(SupplyBatch::id, Function.identity()));
-        Map<String, GeoPoint> sites = run.snapshot.problem().demands().stream()
-                .collect(Collectors.toMap(org.boucle.engine.allocation.Demand::id,
-                        org.boucle.engine.allocation.Demand::deliverySite));
-        Map<String, RunInputs.Need> needs = run.snapshot.inputs().demands().stream()
-                .collect(Collectors.toMap(need -> need.id().toString(), Function.identity()));
+        Map<String, Demand> demands = problem.demands().stream()
+                .collect(Collectors.toMap(Demand::id, Function.identity()));
         for (Assignment assignment : plan.assignments()) {
             SupplyBatch batch = supply.get(assignment.supplyId());
-            RunInputs.Need need = needs.get(assignment.demandId());
-            long paid = need.association() ? Math.min(need.maxUnitPriceCents(), batch.marketPriceCents())
-                    : batch.marketPriceCents();
+            Demand demand = demands.get(assignment.demandId());
+            long paid = demand.unitPriceCents(batch);
             jdbc.sql("""
                     insert into allocation_assignment (run_id, listing_id, demand_id, quantity, unit_paid_cents,
                                                        unit_subsidy_cents, km)
                     values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, UUID.fromString(assignment.supplyId()), UUID.fromString(assignment.demandId()),
                             assignment.quantity(), paid, batch.sharing().subsidyCents(paid),
-                            territory.transport().kilometres(batch.site(), sites.get(assignment.demandId())))
+                            problem.transport().kilometres(batch.site(), demand.deliverySite()))
                     .update();
         }
         int updated = jdbc.sql("""
@@ -494,15 +492,21 @@ public class AllocationRuns implements DisposableBean {
     private RunView view(ResultSet rs, List<RunView.Assignment> assignments) throws SQLException {
         Long hard = rs.getObject(7, Long.class);
         Long soft = rs.getObject(8, Long.class);
+        boolean scored = hard != null;
         String metrics = rs.getString(9);
         String constraints = rs.getString(10);
         String explanations = rs.getString(11);
         return new RunView(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), hard == null ? null : hard + "hard/" + soft + "soft",
-                hard == null ? null : hard == 0, hard == null ? null : -hard,
-                soft == null ? null : BigDecimal.valueOf(soft).movePointLeft(6).setScale(2, RoundingMode.HALF_UP), metrics == null ? null : RunView.Metrics.of(read(metrics, PlanMetrics.class)),
-                assignments, constraints == null ? List.of() : read(constraints, CONSTRAINTS),
-                explanations == null ? List.of() : read(explanations, EXPLANATIONS), read(rs.getString(12), PROGRESS),
+                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
+                scored ? hard + "hard/" + soft + "soft" : null,
+                scored ? hard == 0 : null,
+                scored ? -hard : null,
+                scored ? BigDecimal.valueOf(soft).movePointLeft(6).setScale(2, RoundingMode.HALF_UP) : null,
+                metrics == null ? null : RunView.Metrics.of(read(metrics, PlanMetrics.class)),
+                assignments,
+                constraints == null ? List.of() : read(constraints, CONSTRAINTS),
+                explanations == null ? List.of() : read(explanations, EXPLANATIONS),
+                read(rs.getString(12), PROGRESS),
                 RunView.euros(rs.getLong(13)), rs.getString(14), instant(rs.getTimestamp(15)), rs.getString(16));
     }
 

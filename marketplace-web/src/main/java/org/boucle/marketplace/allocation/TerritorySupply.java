@@ -60,10 +60,6 @@ class TerritorySupply {
     record Snapshot(RunInputs inputs, AllocationProblem problem) {
     }
 
-    TransportModel transport() {
-        return new TransportModel(RoadDistance.DEFAULT, properties.kgCo2ePerTonneKm());
-    }
-
     Snapshot now() {
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
         List<RunInputs.Need> needs = new ArrayList<>();
@@ -120,7 +116,8 @@ class TerritorySupply {
                 });
         long fund = Math.max(0, ledger.balance(Ledger.Account.SOLIDARITY_FUND.id()));
         return new Snapshot(new RunInputs(supply, needs), new AllocationProblem(batches, engineDemands, fund,
-                properties.weights().toEngine(), transport()));
+                properties.weights().toEngine(),
+                new TransportModel(RoadDistance.DEFAULT, properties.kgCo2ePerTonneKm())));
     }
 
     /** The rules in force for the listing's kind and category, per unit: fixed fees in cents, percentages in basis points. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.boucle.marketplace.inventory.source.InvalidValue;
+import org.boucle.marketplace.inventory.source.Values;
 import org.boucle.marketplace.organization.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,12 +115,12 @@ class FleetPageController {
         }
     }
 
-    /** A French or English decimal ("12,5" or "12.5"); unreadable text is an error of its own. */
+    /** A number as people type it ("12,5", "1 200", "0,45 €"), as the inventory and the quota files read it. */
     private static BigDecimal decimal(Map<String, String> values, String field, Map<String, String> errors) {
-        String text = values.getOrDefault(field, "").strip().replace(" ", "").replace(',', '.');
+        String text = values.getOrDefault(field, "").strip();
         try {
-            return text.isEmpty() ? null : new BigDecimal(text);
-        } catch (NumberFormatException e) {
+            return text.isEmpty() ? null : Values.decimal(text);
+        } catch (InvalidValue e) {
             errors.put(field, "?");
             return null;
         }

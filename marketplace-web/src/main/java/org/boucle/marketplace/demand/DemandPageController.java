@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.boucle.marketplace.inventory.source.InvalidValue;
+import org.boucle.marketplace.inventory.source.Values;
 import org.boucle.marketplace.organization.Actor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -184,16 +186,14 @@ class DemandPageController {
         return Integer.valueOf(plain);
     }
 
-    /** A number as people type it: 15,6, 250.50, with spaces or € around it. */
+    /** A number as people type it (15,6, 250.50, 1 200 €), as the inventory and the quota files read it. */
     private BigDecimal number(String typed, String field, Map<String, String> errors) {
-        String plain = typed.replace('\u00a0', ' ').replace('\u202f', ' ').replace(" ", "").replace("€", "")
-                .replace(',', '.');
-        if (plain.isEmpty()) {
+        if (typed.isBlank()) {
             return null;
         }
         try {
-            return new BigDecimal(plain);
-        } catch (NumberFormatException e) {
+            return Values.decimal(typed);
+        } catch (InvalidValue e) {
             errors.put(field, message("demand.error.number"));
             return null;
         }
