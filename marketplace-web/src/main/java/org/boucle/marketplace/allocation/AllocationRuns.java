@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,6 +40,7 @@ import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.organization.Organizations;
 import org.boucle.marketplace.platform.InvalidInputException;
 import org.boucle.marketplace.platform.NotFoundException;
+import org.boucle.marketplace.platform.SolvingRuns;
 import org.boucle.marketplace.reservation.InsufficientQuantityException;
 import org.boucle.marketplace.reservation.Reservations;
 import org.slf4j.Logger;
@@ -89,10 +84,7 @@ public class AllocationRuns implements DisposableBean {
     private final ObjectMapper json;
     private final AllocationProperties properties;
     private final Clock clock;
-    private final String instanceId;
-    private final Map<UUID, Active> active = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService heartbeats;
-    private volatile boolean closing;
+    private final SolvingRuns<Active> runs;
 
     AllocationRuns(JdbcClient jdbc, PlatformTransactionManager transactionManager, AllocationSolver solver,
             TerritorySupply territory, Reservations reservations, Demands demands, Notifications notifications,
@@ -108,16 +100,9 @@ public class AllocationRuns implements DisposableBean {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
-        this.instanceId = hostName() + "/" + UUID.randomUUID();
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "allocation-runs");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = properties.heartbeat().toMillis();
-        heartbeats.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
-        long sweep = properties.sweepInterval().toMillis();
-        heartbeats.scheduleWithFixedDelay(this::sweepQuietly, sweep, sweep, TimeUnit.MILLISECONDS);
+        this.runs = new SolvingRuns<>("allocation_run", properties.territory(), jdbc, clock,
+                new SolvingRuns.Timing(properties.heartbeat(), properties.heartbeatTimeout(), properties.sweepInterval()),
+                this::beat, Active::stop);
     }
 
     /** A run solving on this instance: its latest best plan, written at the next heartbeat. */
@@ -139,6 +124,12 @@ public class AllocationRuns implements DisposableBean {
                 }
                 points.add(new RunView.ProgressPoint(progress.elapsed().toMillis(), progress.score().hard(),
                         progress.score().soft()));
+            }
+        }
+
+        void stop() {
+            if (run != null) {
+                run.stop();
             }
         }
 
@@ -177,7 +168,7 @@ public class AllocationRuns implements DisposableBean {
                                                 started_at, heartbeat_at, instance_id, inputs, fund_balance_cents)
                     values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
                     .params(id, properties.territory(), timeLimitSeconds, actor.userId(), actor.displayName(), now, now,
-                            instanceId, write(snapshot.inputs()), snapshot.problem().solidarityFundBalanceCents())
+                            runs.instanceId(), write(snapshot.inputs()), snapshot.problem().solidarityFundBalanceCents())
                     .update();
         } catch (DuplicateKeyException underWay) {
             UUID running = jdbc.sql("select id from allocation_run where territory = ? and status = 'RUNNING'")
@@ -186,12 +177,12 @@ public class AllocationRuns implements DisposableBean {
                     "A run is already under way for the territory: stop it or wait for it to end", running);
         }
         Active run = new Active(snapshot);
-        active.put(id, run);
+        runs.solving(id, run);
         try {
             run.run = solver.start(snapshot.problem(), Duration.ofSeconds(timeLimitSeconds), run::improved);
         } catch (RuntimeException e) {
-            active.remove(id);
-            fail(id, "The optimiser refused the problem: " + e.getMessage());
+            runs.done(id);
+            runs.fail(id, "The optimiser refused the problem: " + e.getMessage());
             throw e;
         }
         run.run.plan().whenComplete((plan, failure) -> finish(id, run, plan, failure));
@@ -201,14 +192,7 @@ public class AllocationRuns implements DisposableBean {
     /** Ends a run now, wherever it solves: it keeps the best plan found so far. */
     public RunView stop(Actor actor, UUID id) {
         requireCoordinator(actor);
-        Active run = active.get(id);
-        if (run != null && run.run != null) {
-            run.run.stop();
-        } else {
-            // Another instance solves it: its next heartbeat reads this.
-            jdbc.sql("update allocation_run set stop_requested = true where id = ? and status = 'RUNNING'").param(id)
-                    .update();
-        }
+        runs.stop(id);
         return view(actor, id);
     }
 
@@ -351,75 +335,41 @@ public class AllocationRuns implements DisposableBean {
         return null;
     }
 
-    /** Records each run's latest best plan and heartbeat, and passes on stop requests made on other instances. */
-    private void beat() {
-        for (Map.Entry<UUID, Active> entry : active.entrySet()) {
-            try {
-                Active run = entry.getValue();
-                AllocationProgress latest = run.latest.get();
-                Boolean stop = jdbc.sql("""
-                        update allocation_run set heartbeat_at = ?, hard_score = coalesce(?, hard_score),
-                                                  soft_score = coalesce(?, soft_score),
-                                                  metrics = coalesce(cast(? as jsonb), metrics),
-                                                  progress = cast(? as jsonb)
-                         where id = ? and status = 'RUNNING' returning stop_requested""")
-                        .params(Timestamp.from(clock.instant()), latest == null ? null : latest.score().hard(),
-                                latest == null ? null : latest.score().soft(),
-                                latest == null ? null : write(latest.metrics()), write(run.points()), entry.getKey())
-                        .query(Boolean.class).optional().orElse(false);
-                if (stop && run.run != null) {
-                    run.run.stop();
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not record the heartbeat of allocation run {}", entry.getKey(), e);
-            }
-        }
-    }
-
-    /** Marks failed the runs whose instance stopped answering (not those solving here, which are alive). */
-    int sweepCrashed() {
-        Instant now = clock.instant();
+    /** Records a run's latest best plan with its heartbeat. */
+    private boolean beat(UUID id, Active run, Timestamp now) {
+        AllocationProgress latest = run.latest.get();
         return jdbc.sql("""
-                update allocation_run set status = 'FAILED', finished_at = :now,
-                       failure = 'The instance solving it stopped answering (no heartbeat since ' || heartbeat_at || ')'
-                 where territory = :territory and status = 'RUNNING' and heartbeat_at < :stale
-                   and id not in (:ours)""")
-                .param("now", Timestamp.from(now)).param("territory", properties.territory())
-                .param("stale", Timestamp.from(now.minus(properties.heartbeatTimeout())))
-                .param("ours", ours())
-                .update();
+                update allocation_run set heartbeat_at = ?, hard_score = coalesce(?, hard_score),
+                                          soft_score = coalesce(?, soft_score),
+                                          metrics = coalesce(cast(? as jsonb), metrics),
+                                          progress = cast(? as jsonb)
+                 where id = ? and status = 'RUNNING' returning stop_requested""")
+                .params(now, latest == null ? null : latest.score().hard(),
+                        latest == null ? null : latest.score().soft(),
+                        latest == null ? null : write(latest.metrics()), write(run.points()), id)
+                .query(Boolean.class).optional().orElse(false);
     }
 
-    private void sweepQuietly() {
-        try {
-            sweepCrashed();
-        } catch (RuntimeException e) {
-            log.warn("Could not look for crashed allocation runs", e);
-        }
-    }
-
-    /** The runs solving here, and one id that is none, so that the list is never empty. */
-    private List<UUID> ours() {
-        List<UUID> ours = new ArrayList<>(active.keySet());
-        ours.add(new UUID(0, 0));
-        return ours;
+    /** Marks failed the runs whose instance stopped answering. */
+    int sweepCrashed() {
+        return runs.sweepCrashed();
     }
 
     private void finish(UUID id, Active run, AllocationPlan plan, Throwable failure) {
-        active.remove(id);
-        if (closing) {
+        runs.done(id);
+        if (runs.closing()) {
             return;
         }
         try {
             if (failure != null) {
                 log.warn("Allocation run {} failed", id, failure);
-                fail(id, "The optimiser failed: " + failure.getMessage());
+                runs.fail(id, "The optimiser failed: " + failure.getMessage());
                 return;
             }
             transactions.executeWithoutResult(tx -> save(id, run, plan));
         } catch (RuntimeException e) {
             log.error("Could not record the plan of allocation run {}", id, e);
-            fail(id, "The plan could not be recorded: " + e.getMessage());
+            runs.fail(id, "The plan could not be recorded: " + e.getMessage());
         }
     }
 
@@ -456,26 +406,9 @@ public class AllocationRuns implements DisposableBean {
         }
     }
 
-    private void fail(UUID id, String reason) {
-        jdbc.sql("""
-                update allocation_run set status = 'FAILED', failure = ?, finished_at = ?
-                 where id = ? and status = 'RUNNING'""")
-                .params(reason, Timestamp.from(clock.instant()), id).update();
-    }
-
-    /** The instance is stopping: its runs end with it, and say so rather than stay "running". */
     @Override
     public void destroy() {
-        closing = true;
-        heartbeats.shutdownNow();
-        for (UUID id : active.keySet()) {
-            try {
-                fail(id, "The application stopped during the run");
-            } catch (RuntimeException e) {
-                log.warn("Could not mark allocation run {} failed", id, e);
-            }
-        }
-        active.clear();
+        runs.close();
     }
 
     private List<RunView.Assignment> assignments(UUID runId) {
@@ -541,14 +474,6 @@ public class AllocationRuns implements DisposableBean {
     private static void requireCoordinator(Actor actor) {
         if (!actor.hasRole(OrganizationRole.COORDINATOR)) {
             throw new AccessDeniedException("Only coordinators run the allocation");
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
         }
     }
 }

@@ -6,11 +6,15 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.boucle.engine.collection.AcceptedStop;
 import org.boucle.engine.collection.CollectionProblem;
 import org.boucle.engine.collection.DonorSite;
 import org.boucle.engine.collection.HaversineTravel;
@@ -51,17 +55,55 @@ class TerritoryPickups {
     private record Dimensions(double volumeM3, double weightKg) {
     }
 
+    /** The problem, and what it was built from with the names a plan is read with. */
+    record Snapshot(CollectionProblem problem, PlanInputs inputs) {
+    }
+
+    /** The whole territory's pickups with its whole fleet. */
     CollectionProblem problem(LocalDate from, LocalDate to) {
+        return snapshot(from, to, null).problem();
+    }
+
+    /**
+     * The pickups of the horizon: the lots neither collected nor scheduled on another day, those already given to their
+     * donor in the horizon kept as accepted stops, those whose donor cancelled their pickup in the horizon left out; the
+     * vehicles of {@code fleetOf} (all the territory's when null), less the days they are out of service.
+     */
+    Snapshot snapshot(LocalDate from, LocalDate to, UUID fleetOf) {
         Map<String, Dimensions> dimensions = new HashMap<>();
         jdbc.sql("select category, volume_m3, weight_kg from category_standard")
                 .query(rs -> {
                     dimensions.put(rs.getString(1), new Dimensions(rs.getDouble(2), rs.getDouble(3)));
                 });
+        Map<String, Given> given = given(from, to);
+        List<Vehicle> fleetVehicles = fleet.territory().stream()
+                .filter(v -> fleetOf == null || v.organizationId().equals(fleetOf)).toList();
+        Map<UUID, Set<DayOfWeek>> outOfService = outOfService(from, to);
+        List<org.boucle.engine.collection.Vehicle> vehicles = new ArrayList<>();
+        for (Vehicle v : fleetVehicles) {
+            Set<DayOfWeek> days = EnumSet.copyOf(v.allowedDays());
+            days.removeAll(outOfService.getOrDefault(v.id(), Set.of()));
+            if (!days.isEmpty()) {
+                vehicles.add(engineVehicle(v, days));
+            }
+        }
+        Set<String> vehicleIds = vehicles.stream().map(org.boucle.engine.collection.Vehicle::id)
+                .collect(Collectors.toSet());
         List<PickupLot> lots = new ArrayList<>();
+        List<AcceptedStop> accepted = new ArrayList<>();
+        List<PlanInputs.Lot> lotInputs = new ArrayList<>();
         Map<UUID, GeoPoint> siteLocations = new LinkedHashMap<>();
+        Map<UUID, PlanInputs.Site> siteInputs = new LinkedHashMap<>();
         for (UpcomingLot lot : forecasts.territoryLots(YearMonth.from(from), YearMonth.from(to))) {
             if (lot.siteId() == null || lot.latitude() == null) {
                 continue; // a device with no site cannot be collected: the inventory reports it to its donor
+            }
+            Given pickup = given.get(lot.id());
+            if (pickup != null && !pickup.keep(from, to)) {
+                continue;
+            }
+            if (pickup != null && pickup.scheduledIn(from, to) && vehicleIds.contains(pickup.vehicleId().toString())) {
+                accepted.add(new AcceptedStop(lot.id(), pickup.vehicleId().toString(), pickup.day()));
             }
             YearMonth month = YearMonth.parse(lot.month());
             Dimensions each = dimensions.getOrDefault(lot.category(), dimensions.get("OTHER"));
@@ -69,17 +111,99 @@ class TerritoryPickups {
             lots.add(new PickupLot(lot.id(), lot.siteId().toString(), devices, each.volumeM3() * devices,
                     each.weightKg() * devices, month.atDay(1), month.atEndOfMonth()));
             siteLocations.put(lot.siteId(), new GeoPoint(lot.latitude(), lot.longitude()));
+            siteInputs.putIfAbsent(lot.siteId(), new PlanInputs.Site(lot.siteId(), lot.site(), lot.commune(),
+                    lot.donorId(), lot.donor(), lot.latitude(), lot.longitude()));
+            lotInputs.add(new PlanInputs.Lot(lot.id(), lot.donorId(), lot.siteId(), lot.month(), lot.category(), devices,
+                    round(each.volumeM3() * devices), round(each.weightKg() * devices)));
         }
-        return new CollectionProblem(from, to, vehicles(), sites(siteLocations), lots, workshops(), ServiceTime.DEFAULT,
-                HaversineTravel.DEFAULT, List.of());
+        List<Workshop> workshops = workshops();
+        Map<UUID, String> names = names(workshops.stream().map(w -> UUID.fromString(w.id())).toList());
+        List<PlanInputs.Place> workshopInputs = workshops.stream().map(w -> new PlanInputs.Place(UUID.fromString(w.id()),
+                names.get(UUID.fromString(w.id())), w.location().latitude(), w.location().longitude())).toList();
+        CollectionProblem problem = new CollectionProblem(from, to, vehicles, sites(siteLocations), lots, workshops,
+                ServiceTime.DEFAULT, HaversineTravel.DEFAULT, accepted);
+        List<PlanInputs.Vehicle> vehicleInputs = fleetVehicles.stream().map(v -> new PlanInputs.Vehicle(v.id(), v.name(),
+                v.organizationId(), v.organizationName(), v.depotName(), v.depotLatitude(), v.depotLongitude(),
+                v.shiftStart(), v.shiftEnd())).toList();
+        return new Snapshot(problem, new PlanInputs(lotInputs, List.copyOf(siteInputs.values()), vehicleInputs,
+                workshopInputs));
     }
 
-    private List<org.boucle.engine.collection.Vehicle> vehicles() {
-        return fleet.territory().stream().map(v -> new org.boucle.engine.collection.Vehicle(v.id().toString(),
+    private static org.boucle.engine.collection.Vehicle engineVehicle(Vehicle v, Set<DayOfWeek> days) {
+        return new org.boucle.engine.collection.Vehicle(v.id().toString(),
                 new GeoPoint(v.depotLatitude(), v.depotLongitude()), v.capacityM3().doubleValue(), v.capacityKg(),
                 v.grossWeightKg(), v.shiftStart(), v.shiftEnd(), v.costPerKm().movePointRight(2).longValue(),
-                v.costPerHour().movePointRight(2).longValue(), v.kgCo2ePerKm().doubleValue(),
-                java.util.Set.copyOf(v.allowedDays()))).toList();
+                v.costPerHour().movePointRight(2).longValue(), v.kgCo2ePerKm().doubleValue(), days);
+    }
+
+    /** A lot's latest pickup: scheduled, collected, or cancelled by its donor. */
+    private record Given(UUID vehicleId, LocalDate day, String status) {
+
+        boolean scheduledIn(LocalDate from, LocalDate to) {
+            return "SCHEDULED".equals(status) && inHorizon(from, to);
+        }
+
+        /** Whether a plan of the horizon still has the lot to place (as an accepted stop if scheduled in it). */
+        boolean keep(LocalDate from, LocalDate to) {
+            return switch (status) {
+                case "SCHEDULED" -> inHorizon(from, to); // else planned on another day, by another plan
+                case "CANCELLED" -> false; // the donor said not then (only cancellations of the horizon are read)
+                default -> false; // collected
+            };
+        }
+
+        private boolean inHorizon(LocalDate from, LocalDate to) {
+            return !day.isBefore(from) && !day.isAfter(to);
+        }
+    }
+
+    private Map<String, Given> given(LocalDate from, LocalDate to) {
+        Map<String, Given> given = new HashMap<>();
+        // Pickups cancelled outside the horizon say nothing of it; of the others, the latest wins.
+        jdbc.sql("""
+                select lot, p.vehicle_id, p.day, p.status from collection_pickup p, unnest(p.lot_ids) lot
+                 where p.status in ('SCHEDULED', 'COLLECTED')
+                    or (p.status = 'CANCELLED' and p.day between ? and ?)
+                 order by p.created_at, p.status = 'CANCELLED'""")
+                .params(from, to)
+                .query(rs -> {
+                    given.put(rs.getString(1), new Given(rs.getObject(2, UUID.class), rs.getObject(3, LocalDate.class),
+                            rs.getString(4)));
+                });
+        return given;
+    }
+
+    /**
+     * The days of the week each vehicle is out of service in the horizon. The engine plans by day of the week: over a
+     * horizon longer than a week the vehicle is left out on every such weekday, the safe side.
+     */
+    private Map<UUID, Set<DayOfWeek>> outOfService(LocalDate from, LocalDate to) {
+        Map<UUID, Set<DayOfWeek>> days = new HashMap<>();
+        jdbc.sql("select vehicle_id, greatest(from_day, ?), least(to_day, ?) from vehicle_unavailability"
+                        + " where from_day <= ? and to_day >= ?")
+                .params(from, to, to, from)
+                .query(rs -> {
+                    Set<DayOfWeek> out = days.computeIfAbsent(rs.getObject(1, UUID.class),
+                            v -> EnumSet.noneOf(DayOfWeek.class));
+                    rs.getObject(2, LocalDate.class).datesUntil(rs.getObject(3, LocalDate.class).plusDays(1))
+                            .forEach(day -> out.add(day.getDayOfWeek()));
+                });
+        return days;
+    }
+
+    private Map<UUID, String> names(List<UUID> organizations) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!organizations.isEmpty()) {
+            jdbc.sql("select id, name from organization where id in (:ids)").param("ids", organizations)
+                    .query(rs -> {
+                        names.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private List<DonorSite> sites(Map<UUID, GeoPoint> locations) {
