@@ -78,6 +78,7 @@ class TerritoryPickups {
         Map<String, Given> given = given(from, to);
         List<Vehicle> fleetVehicles = fleet.territory().stream()
                 .filter(v -> fleetOf == null || v.organizationId().equals(fleetOf)).toList();
+        Set<UUID> fleetIds = fleetVehicles.stream().map(Vehicle::id).collect(Collectors.toSet());
         Map<UUID, Set<DayOfWeek>> outOfService = outOfService(from, to);
         List<org.boucle.engine.collection.Vehicle> vehicles = new ArrayList<>();
         for (Vehicle v : fleetVehicles) {
@@ -99,8 +100,8 @@ class TerritoryPickups {
                 continue; // a device with no site cannot be collected: the inventory reports it to its donor
             }
             Given pickup = given.get(lot.id());
-            if (pickup != null && !pickup.keep(from, to)) {
-                continue;
+            if (pickup != null && (!pickup.keep(from, to) || !fleetIds.contains(pickup.vehicleId()))) {
+                continue; // collected, cancelled, planned another day, or by a fleet this plan does not route
             }
             if (pickup != null && pickup.scheduledIn(from, to) && vehicleIds.contains(pickup.vehicleId().toString())) {
                 accepted.add(new AcceptedStop(lot.id(), pickup.vehicleId().toString(), pickup.day()));

@@ -132,11 +132,10 @@ public final class SolvingRuns<R> implements AutoCloseable {
         Instant now = clock.instant();
         List<UUID> ours = new ArrayList<>(active.keySet());
         ours.add(new UUID(0, 0)); // never an empty list
-        return jdbc.sql("update " + table + """
-                 set status = 'FAILED', finished_at = :now,
-                       failure = 'The instance solving it stopped answering (no heartbeat since ' || heartbeat_at || ')'
-                 where territory = :territory and status = 'RUNNING' and heartbeat_at < :stale
-                   and id not in (:ours)""")
+        return jdbc.sql("update " + table + " set " + """
+                status = 'FAILED', finished_at = :now,
+                failure = 'The instance solving it stopped answering (no heartbeat since ' || heartbeat_at || ')'
+                where territory = :territory and status = 'RUNNING' and heartbeat_at < :stale and id not in (:ours)""")
                 .param("now", Timestamp.from(now)).param("territory", territory)
                 .param("stale", Timestamp.from(now.minus(timing.heartbeatTimeout())))
                 .param("ours", ours)
