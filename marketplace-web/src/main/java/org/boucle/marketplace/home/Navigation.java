@@ -62,6 +62,7 @@ public final class Navigation {
             items.add(new Item("/reservations/sales", "nav.sales"));
         }
         if (actor.isCoordinator() || actor.hasRole(OrganizationRole.COLLECTOR)) {
+            items.add(new Item("/collection/plans", "nav.collectionPlans"));
             items.add(new Item("/collection/fleet", "nav.fleet"));
         }
         items.add(new Item("/notifications", "nav.notifications"));
