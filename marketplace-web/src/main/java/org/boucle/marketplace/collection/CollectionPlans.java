@@ -245,9 +245,14 @@ public class CollectionPlans implements DisposableBean {
                         "The plan this one re-plans was replaced meanwhile: re-plan again", id);
             }
             Acceptance acceptance = givePickups(actor, id, plan);
-            if (plan.replans() != null) {
-                jdbc.sql("update collection_plan set status = 'SUPERSEDED' where id = ?").param(plan.replans()).update();
-            }
+            // Plans whose pickups this one kept or moved are replaced; those with pickups of their own left stay.
+            jdbc.sql("""
+                    update collection_plan p set status = 'SUPERSEDED'
+                     where p.territory = ? and p.status = 'ACCEPTED' and p.id <> ?
+                       and (p.id = ? or p.horizon_from <= ? and p.horizon_to >= ?)
+                       and not exists (select 1 from collection_pickup c
+                                        where c.plan_id = p.id and c.status in ('SCHEDULED', 'COLLECTED'))""")
+                    .params(properties.territory(), id, plan.replans(), plan.to(), plan.from()).update();
             return acceptance;
         });
     }

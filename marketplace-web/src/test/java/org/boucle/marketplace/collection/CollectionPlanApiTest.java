@@ -130,6 +130,12 @@ class CollectionPlanApiTest {
         UUID next = start(coordinator, monday, friday, 3);
         JsonNode replanned = solved(next);
         assertThat(replanned.path("score").path("acceptedMoved").asLong()).isZero();
+        JsonNode second = coordinator.post("/api/v1/collection/plans/" + next + "/accept", "").json();
+        assertThat(second.path("pickupsKept").asInt()).isEqualTo(stops);
+        assertThat(second.path("pickupsGiven").asInt()).isZero();
+        assertThat(second.path("pickupsMoved").asInt()).isZero();
+        assertThat(coordinator.get("/api/v1/collection/plans/" + id).json().path("status").asText())
+                .isEqualTo("SUPERSEDED");
     }
 
     @Test
