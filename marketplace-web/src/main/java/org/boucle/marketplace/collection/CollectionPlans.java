@@ -515,12 +515,23 @@ public class CollectionPlans implements DisposableBean {
         for (CollectionPlan.Route route : plan.routes()) {
             PlanInputs.Vehicle vehicle = vehicles.get(UUID.fromString(route.vehicleId()));
             PlanInputs.Place workshop = workshops.get(UUID.fromString(route.workshopId()));
-            List<PlanView.Stop> stops = route.stops().stream().map(stop -> {
+            List<PlanView.Stop> stops = new ArrayList<>();
+            for (CollectionPlan.Stop stop : route.stops()) {
                 PlanInputs.Site site = sites.get(UUID.fromString(stop.siteId()));
                 int devices = stop.lotIds().stream().mapToInt(lot -> lots.get(lot).devices()).sum();
-                return new PlanView.Stop(site.id(), site.name(), site.donor(), stop.lotIds(), devices, stop.arrival(),
-                        stop.departure(), site.latitude(), site.longitude());
-            }).toList();
+                PlanView.Stop previous = stops.isEmpty() ? null : stops.get(stops.size() - 1);
+                if (previous != null && previous.siteId().equals(site.id())) {
+                    // The engine loads a site's lots one after the other; for the donor it is one visit.
+                    List<String> lotIds = new ArrayList<>(previous.lotIds());
+                    lotIds.addAll(stop.lotIds());
+                    stops.set(stops.size() - 1, new PlanView.Stop(site.id(), site.name(), site.donor(), lotIds,
+                            previous.devices() + devices, previous.arrival(), stop.departure(), site.latitude(),
+                            site.longitude()));
+                } else {
+                    stops.add(new PlanView.Stop(site.id(), site.name(), site.donor(), stop.lotIds(), devices,
+                            stop.arrival(), stop.departure(), site.latitude(), site.longitude()));
+                }
+            }
             routes.add(new PlanView.Route(vehicle.id(), vehicle.name(), vehicle.organization(), route.day(), stops,
                     workshop.id(), workshop.name(), round(route.distanceKm()), round(route.durationHours()),
                     round(route.loadM3()), round(route.loadKg()), route.devices(), round(route.kgCo2e()),

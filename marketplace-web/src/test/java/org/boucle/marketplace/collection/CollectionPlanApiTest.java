@@ -77,7 +77,10 @@ class CollectionPlanApiTest {
             assertThat(route.path("loadKg").asDouble()).isPositive();
             assertThat(route.path("loadM3").asDouble()).isPositive();
             LocalDateTime previous = null;
+            String previousSite = null;
             for (JsonNode stop : route.path("stops")) {
+                assertThat(stop.path("siteId").asText()).as("one visit per site in a row").isNotEqualTo(previousSite);
+                previousSite = stop.path("siteId").asText();
                 assertThat(stop.path("site").asText()).isNotBlank();
                 assertThat(stop.path("donor").asText()).isNotBlank();
                 LocalDateTime arrival = LocalDateTime.parse(stop.path("arrival").asText());
