@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 import org.boucle.engine.collection.AcceptedStop;
 import org.boucle.engine.collection.CollectionProblem;
 import org.boucle.engine.collection.DonorSite;
-import org.boucle.engine.collection.HaversineTravel;
 import org.boucle.engine.collection.PickupLot;
 import org.boucle.engine.collection.ServiceTime;
 import org.boucle.engine.collection.TimeWindow;
+import org.boucle.engine.collection.TravelMatrix;
 import org.boucle.engine.collection.Workshop;
 import org.boucle.engine.geo.GeoPoint;
 import org.boucle.marketplace.inventory.Forecasts;
@@ -44,11 +44,13 @@ class TerritoryPickups {
     private final Forecasts forecasts;
     private final Fleet fleet;
     private final JdbcClient jdbc;
+    private final TravelMatrix travel;
 
-    TerritoryPickups(Forecasts forecasts, Fleet fleet, JdbcClient jdbc) {
+    TerritoryPickups(Forecasts forecasts, Fleet fleet, JdbcClient jdbc, TravelMatrix travel) {
         this.forecasts = forecasts;
         this.fleet = fleet;
         this.jdbc = jdbc;
+        this.travel = travel;
     }
 
     /** A category's standard packed dimensions, per device. */
@@ -122,7 +124,7 @@ class TerritoryPickups {
         List<PlanInputs.Place> workshopInputs = workshops.stream().map(w -> new PlanInputs.Place(UUID.fromString(w.id()),
                 names.get(UUID.fromString(w.id())), w.location().latitude(), w.location().longitude())).toList();
         CollectionProblem problem = new CollectionProblem(from, to, vehicles, sites(siteLocations), lots, workshops,
-                ServiceTime.DEFAULT, HaversineTravel.DEFAULT, accepted);
+                ServiceTime.DEFAULT, travel, accepted);
         List<PlanInputs.Vehicle> vehicleInputs = fleetVehicles.stream().map(v -> new PlanInputs.Vehicle(v.id(), v.name(),
                 v.organizationId(), v.organizationName(), v.depotName(), v.depotLatitude(), v.depotLongitude(),
                 v.shiftStart(), v.shiftEnd())).toList();
