@@ -392,13 +392,15 @@ public class CollectionPlans implements DisposableBean {
 
     /**
      * Starts re-planning an accepted plan from today to its end, keeping its pickups where they can stay; empty when the
-     * plan is over, no longer the accepted one, or another plan is solving (the coordinator then re-plans by hand).
+     * plan is over, no longer the accepted one, of another territory, or another plan is solving (the coordinator then
+     * re-plans by hand).
      */
     Optional<UUID> replan(UUID planId, String reason, UUID userId, String userName) {
         record Accepted(String status, LocalDate from, LocalDate to, UUID fleetOf) {
         }
-        Accepted accepted = jdbc.sql("select status, horizon_from, horizon_to, fleet_of from collection_plan where id = ?")
-                .param(planId)
+        Accepted accepted = jdbc.sql("""
+                select status, horizon_from, horizon_to, fleet_of from collection_plan where id = ? and territory = ?""")
+                .params(planId, properties.territory())
                 .query((rs, n) -> new Accepted(rs.getString(1), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, UUID.class)))
                 .optional().orElse(null);

@@ -74,14 +74,17 @@ class ListingIndexer {
         worker.shutdownNow();
     }
 
-    /** Called after a listing change commits on this instance: index it now rather than at the next poll. */
+    /**
+     * Called after a listing change commits on this instance: index it shortly (with the others committed meanwhile)
+     * rather than at the next poll.
+     */
     void wakeUp() {
         if (wakeupPending.compareAndSet(false, true)) {
             try {
-                worker.execute(() -> {
+                worker.schedule(() -> {
                     wakeupPending.set(false);
                     drain();
-                });
+                }, settings.coalesce().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 // The next instance to start (or poll) picks the change up: it is safe in the outbox.
             }
