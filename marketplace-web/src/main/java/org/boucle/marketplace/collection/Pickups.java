@@ -120,7 +120,7 @@ public class Pickups {
         return jdbc.sql(SELECT + " where p.day >= :from and " + SCOPE
                         + " and (p.status in ('SCHEDULED', 'COLLECTED') or p.status_at >= :since)"
                         + " order by p.day, p.arrival, v.name")
-                .param("from", today().minus(RECENT)).param("since", Timestamp.from(clock.instant().minus(RECENT)))
+                .param("from", today().minusDays(RECENT.toDays())).param("since", Timestamp.from(clock.instant().minus(RECENT)))
                 .param("coordinator", actor.isCoordinator()).param("org", actor.organizationId())
                 .query(this::map).list();
     }
