@@ -90,10 +90,10 @@ class PickupBrowserTest extends BrowserTest {
 
         logIn(fixture.collector().email(), TestSeller.PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tournées")).click();
-        Locator day = page.getByTestId("routes").locator("tbody tr")
+        Locator day = page.getByTestId("route-day")
                 .filter(new Locator.FilterOptions().setHasText(fixture.vehicleName()));
-        assertThat(day).containsText("2 arrêts");
-        day.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ouvrir")).click();
+        assertThat(day).containsText("de 09:00 à 10:50 · 2 arrêts (0 collecté(s)), 3 appareils");
+        day.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ouvrir la feuille de route")).click();
 
         Locator stops = page.getByTestId("stop");
         assertThat(stops).hasCount(2);
