@@ -129,4 +129,22 @@ class PickupBrowserTest extends BrowserTest {
                     .isLessThan(text.indexOf(late.siteName()));
         }
     }
+
+    @Test
+    void aCoordinatorSeesTheTerritorysPickupsButLeavesConfirmingToTheCollector() {
+        PickupFixture.Donor donor = fixture().donor(1, "Médiathèque " + UUID.randomUUID().toString().substring(0, 6));
+        fixture.pickup(donor, 1, LocalTime.of(14, 0));
+        logIn("coordinator");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enlèvements")).click();
+        Locator card = page.getByTestId("pickup").filter(new Locator.FilterOptions().setHasText(donor.siteName()));
+        assertThat(card).containsText(donor.seller().name());
+        assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Annuler l’enlèvement"))).isVisible();
+        assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Annoncer les appareils"))).hasCount(0);
+        assertThat(page.getByTestId("calendar")).hasCount(0);
+
+        page.navigate("/collection/routes/" + fixture.vehicleId() + "/" + fixture.day());
+        assertThat(page.getByTestId("stop")).containsText(donor.siteName());
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Collecte effectuée"))).hasCount(0);
+    }
 }
