@@ -84,12 +84,31 @@
     element.dataset.drawn = 'true';
   }
 
+  // A driver's day: numbered stops joined in order, from the depot to the workshops (lettered markers).
+  function drawRouteMap(element) {
+    if (!window.L || element.dataset.drawn) { return; }
+    const points = JSON.parse(element.dataset.routeMap);
+    const map = baseMap(element, { scrollWheelZoom: false });
+    const line = points.map(p => [p.lat, p.lon]);
+    // Markers are placed in a map that has a view: set it first.
+    if (line.length) { map.fitBounds(line, { padding: [24, 24], maxZoom: 15 }); } else { map.setView([45.17, 5.72], 11); }
+    if (line.length > 1) { L.polyline(line, { color: '#1f6f4a', weight: 3, opacity: 0.6 }).addTo(map); }
+    points.forEach(p => {
+      const text = p.kind === 'stop' ? p.label : (p.kind === 'depot' ? 'D' : 'A');
+      const icon = L.divIcon({ className: '', html: '<span class="route-marker ' + p.kind + '"></span>', iconSize: [26, 26] });
+      const marker = L.marker([p.lat, p.lon], { icon: icon, title: p.name }).bindTooltip(p.name).addTo(map);
+      marker.getElement().firstChild.textContent = text;
+    });
+    element.dataset.drawn = String(points.length);
+  }
+
   function init() {
     document.querySelectorAll('canvas[data-chart]').forEach(drawForecast);
     document.querySelectorAll('[data-allocation-map]').forEach(drawDeliveriesMap);
     document.querySelectorAll('[data-map]').forEach(drawMap);
     document.querySelectorAll('[data-site-map]').forEach(drawSiteMap);
     document.querySelectorAll('[data-results-map]').forEach(drawResultsMap);
+    document.querySelectorAll('[data-route-map]').forEach(drawRouteMap);
   }
   window.addEventListener('load', init);
   document.addEventListener('htmx:afterSettle', (event) =>

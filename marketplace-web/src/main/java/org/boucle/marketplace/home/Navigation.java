@@ -61,9 +61,15 @@ public final class Navigation {
             items.add(new Item("/catalog/mine", "nav.listings"));
             items.add(new Item("/reservations/sales", "nav.sales"));
         }
+        if (actor.isCoordinator() || actor.hasRole(OrganizationRole.DONOR)) {
+            items.add(new Item("/collection/pickups", "nav.pickups"));
+        }
         if (actor.isCoordinator() || actor.hasRole(OrganizationRole.COLLECTOR)) {
             items.add(new Item("/collection/plans", "nav.collectionPlans"));
             items.add(new Item("/collection/fleet", "nav.fleet"));
+        }
+        if (actor.hasRole(OrganizationRole.COLLECTOR)) {
+            items.add(new Item("/collection/routes", "nav.routes"));
         }
         items.add(new Item("/notifications", "nav.notifications"));
         items.add(new Item("/directory", "nav.directory"));

@@ -34,9 +34,11 @@ class SecurityConfiguration {
     /** A wipe certificate's public verification: whoever holds its code (printed on it, in its QR code). */
     static final String VERIFY_WIPE_CERTIFICATE = "/verify/*";
     static final String WIPE_CERTIFICATE_API = "/api/v1/wipe-certificates/*";
+    /** A donor's pickups calendar: calendar applications cannot log in, the address carries a secret token. */
+    static final String PICKUP_CALENDAR = "/collection/pickups/*.ics";
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
             "/error", "/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", VERIFY_WIPE_CERTIFICATE};
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", VERIFY_WIPE_CERTIFICATE, PICKUP_CALENDAR};
 
     @Bean
     PasswordEncoder passwordEncoder() {

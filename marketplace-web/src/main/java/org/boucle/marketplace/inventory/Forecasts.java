@@ -139,6 +139,36 @@ public class Forecasts {
         });
     }
 
+    /**
+     * The devices of an upcoming lot still in the park, whoever asks: for the collector that takes the lot, which may not
+     * read the donor's inventory. Empty for an id that names no lot.
+     *
+     * @param lotId {@code donorId:siteId|-:YYYY-MM:CATEGORY}, as {@link #territoryLots} builds it
+     */
+    public List<UUID> lotDevices(String lotId) {
+        String[] parts = lotId == null ? new String[0] : lotId.split(":", -1);
+        if (parts.length != 4 || !parts[2].matches("\\d{4}-\\d{2}") || parts[3].isEmpty()) {
+            return List.of();
+        }
+        UUID donor;
+        UUID site;
+        YearMonth month;
+        try {
+            donor = UUID.fromString(parts[0]);
+            site = "-".equals(parts[1]) ? null : UUID.fromString(parts[1]);
+            month = YearMonth.parse(parts[2]);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return List.of();
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("donor", donor).addValue("site", site)
+                .addValue("from", Date.valueOf(month.atDay(1))).addValue("until", Date.valueOf(month.plusMonths(1).atDay(1)))
+                .addValue("category", parts[3]);
+        return jdbc.queryForList("select a.id from asset a where " + IN_PARK
+                + " and a.organization_id = :donor and a.site_id is not distinct from cast(:site as uuid)"
+                + " and a.forecast_date >= :from and a.forecast_date < :until and a.category = :category"
+                + " order by a.id", params, UUID.class);
+    }
+
     /** Devices in service by category and age band. */
     public List<ParkRow> park(Actor actor, UUID organizationId) {
         Scope scope = scope(actor, organizationId);

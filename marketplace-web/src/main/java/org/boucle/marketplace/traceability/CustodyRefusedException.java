@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 /** Some devices cannot take the step: nothing was recorded. */
-class CustodyRefusedException extends RuntimeException {
+public class CustodyRefusedException extends RuntimeException {
 
     /** A device that cannot take the step, as the request named it, and why. */
-    record Refused(int index, String device, UUID deviceId, String code, String reason) {
+    public record Refused(int index, String device, UUID deviceId, String code, String reason) {
     }
 
     private final List<Refused> refused;
@@ -17,7 +17,7 @@ class CustodyRefusedException extends RuntimeException {
         this.refused = List.copyOf(refused);
     }
 
-    List<Refused> refused() {
+    public List<Refused> refused() {
         return refused;
     }
 }
