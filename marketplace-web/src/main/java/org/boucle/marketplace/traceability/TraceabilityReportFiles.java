@@ -163,22 +163,22 @@ class TraceabilityReportFiles {
         }
 
         void certificates(TraceabilityReport r) throws IOException {
-            List<TraceabilityReport.Wipe> wipes = r.items().stream().map(TraceabilityReport.Device::wipe)
-                    .filter(w -> w != null).toList();
+            List<TraceabilityReport.Device> wiped = r.items().stream().filter(d -> d.wipe() != null).toList();
             if (y < MARGIN + 60) {
                 newPage();
             }
-            canvas.text(bold, 11, MARGIN, y, "Certificats d’effacement (" + wipes.size() + ")");
+            canvas.text(bold, 11, MARGIN, y, "Certificats d’effacement (" + wiped.size() + ")");
             y -= 14;
             canvas.text(regular, 8, MARGIN, y, "Chaque certificat est signé par Boucle et se vérifie sans compte à "
                     + "l’adresse indiquée ; le PDF du certificat se télécharge depuis la page de l’appareil.");
             y -= 14;
-            for (TraceabilityReport.Wipe w : wipes) {
+            for (TraceabilityReport.Device d : wiped) {
                 if (y < MARGIN + 14) {
                     newPage();
                 }
-                canvas.text(bold, SIZE, MARGIN, y, w.certificateCode());
-                canvas.text(regular, SIZE, MARGIN + 150, y, w.verificationUrl());
+                canvas.text(bold, SIZE, MARGIN, y, d.wipe().certificateCode());
+                canvas.text(regular, SIZE, MARGIN + 150, y, orDash(d.serial() == null ? d.assetTag() : d.serial()));
+                canvas.text(regular, SIZE, MARGIN + 260, y, d.wipe().verificationUrl());
                 y -= LEADING;
             }
         }
