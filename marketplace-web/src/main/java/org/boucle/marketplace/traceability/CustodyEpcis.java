@@ -11,8 +11,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.platform.InvalidInputException;
@@ -157,6 +160,40 @@ public class CustodyEpcis {
             event.set("boucle:details", details);
         }
         return event;
+    }
+
+    /**
+     * The step an imported event's business step stands for: the inverse of the export's table. A bizStep is read in
+     * its bare CBV form ({@code receiving}), its URI or URN forms, or Boucle's ({@code boucle:data_wiping}). Where two
+     * steps share one (inspecting: sorting and grading), Boucle's own {@code boucle:step} decides, else a grade in the
+     * details makes it a grading. A {@code boucle:step} that contradicts the bizStep is no step at all.
+     */
+    static Optional<CustodyStep> step(String bizStep, String boucleStep, JsonNode details) {
+        String term = bizStep == null ? "" : bizStep.strip();
+        for (String prefix : List.of("https://ref.gs1.org/cbv/BizStep-", "http://ref.gs1.org/cbv/BizStep-",
+                "urn:epcglobal:cbv:bizstep:")) {
+            if (term.startsWith(prefix)) {
+                term = term.substring(prefix.length());
+            }
+        }
+        if (term.startsWith(VOCABULARY)) {
+            term = "boucle:" + term.substring(VOCABULARY.length());
+        }
+        String bare = term;
+        List<CustodyStep> candidates = Arrays.stream(CustodyStep.values()).filter(s -> CBV.get(s)[0].equals(bare))
+                .toList();
+        if (boucleStep != null) {
+            return candidates.stream().filter(s -> s.name().equals(boucleStep)).findFirst();
+        }
+        if (candidates.size() > 1) {
+            return Optional.of(details.hasNonNull("grade") ? CustodyStep.GRADED : CustodyStep.SORTED);
+        }
+        return candidates.stream().findFirst();
+    }
+
+    /** The business steps an import understands, bare. */
+    static List<String> bizSteps() {
+        return Arrays.stream(CustodyStep.values()).map(s -> CBV.get(s)[0]).distinct().toList();
     }
 
     private boolean readable(Actor actor, UUID deviceId) {
