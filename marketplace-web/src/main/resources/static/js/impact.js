@@ -31,7 +31,11 @@
         }),
         datasets: [{ label: canvas.dataset.co2, data: data.categories.map(c => Number(c.kgCo2eAvoided)), backgroundColor: '#2f7dbf' }]
       },
-      options: { animation: false, responsive: true, indexAxis: 'y', scales: { x: { beginAtZero: true } } }
+      // One bar per category: flatter with few of them, as tall as the bars need with many.
+      options: {
+        animation: false, responsive: true, indexAxis: 'y', aspectRatio: Math.max(1.5, 6 / data.categories.length),
+        scales: { x: { beginAtZero: true } }
+      }
     });
     canvas.dataset.drawn = String(data.categories.length);
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -42,8 +41,7 @@ class ImpactPageController {
         model.addAttribute("scopes", impacts.scopes(actor));
         model.addAttribute("choices", impacts.choices(actor, shown));
         int current = impacts.currentYear();
-        model.addAttribute("years", IntStream.range(0, YEARS).mapToObj(i -> current - i)
-                .sorted(Comparator.reverseOrder()).toList());
+        model.addAttribute("years", IntStream.range(0, YEARS).mapToObj(i -> current - i).toList());
         model.addAttribute("chartJson", write(impact));
         return "impact";
     }
