@@ -70,8 +70,8 @@ public class CustodyEpcisImport {
     public record Imported(int events, int recorded, List<ImportedEvent> results) {
     }
 
-    /** An event read, ready to record. */
-    private record Mapped(int index, String eventID, NewCustodyEvents request) {
+    /** An event read, ready to record; epcField names its devices' list (epcList, or inputEPCList). */
+    private record Mapped(int index, String eventID, String epcField, NewCustodyEvents request) {
     }
 
     /** Records every event of the document in order, or none: see {@link EpcisImportRejectedException}. */
@@ -143,11 +143,22 @@ public class CustodyEpcisImport {
             results.add(new ImportedEvent(event.index(), eventId, recording.step(), recording.events()));
         } catch (CustodyRefusedException e) {
             e.refused().forEach(r -> refused.add(new EventProblem(event.index(), eventId,
-                    field(event.index(), "epcList[" + r.index() + "]"), r.code(), "urn:uuid:" + r.device() + ": " + r.reason())));
+                    field(event.index(), event.epcField() + "[" + r.index() + "]"), r.code(),
+                    "urn:uuid:" + r.device() + ": " + r.reason())));
         } catch (InvalidCustodyRequestException e) {
             e.problems().forEach(p -> refused.add(new EventProblem(event.index(), eventId,
-                    field(event.index(), p.field().replace("details", "boucle:details")), "invalid", p.message())));
+                    field(event.index(), documentField(p.field(), event.epcField())), "invalid", p.message())));
         }
+    }
+
+    /** Where in the event a field of the recording request came from. */
+    private static String documentField(String field, String epcField) {
+        return switch (field) {
+            case "devices" -> epcField;
+            case "siteId" -> "bizLocation.id";
+            case "occurredAt" -> "eventTime";
+            default -> field.replaceFirst("^details", "boucle:details");
+        };
     }
 
     /** The event as a recording request, or its problems. */
@@ -227,7 +238,8 @@ public class CustodyEpcisImport {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Mapped(index, eventId, new NewCustodyEvents(devices, step.get(), site, occurred, copy)));
+        return Optional.of(new Mapped(index, eventId, epcField,
+                new NewCustodyEvents(devices, step.get(), site, occurred, copy)));
     }
 
     /** A schema violation, placed on its event when it is inside one, its field named as the import's own. */

@@ -130,12 +130,15 @@ class CustodyEpcisImportTest {
         ApiClient.Response response = workshop.post("/api/v1/epcis/events", document(
                 event(c, "boucle:data_wiping", now, CustodyChain.WIPED),
                 event(c, "retail_selling", now, null),
-                event(d, "inspecting", now, "{\"grade\": \"B\"}")));
+                event(d, "inspecting", now, "{\"grade\": \"B\"}"),
+                event(c, "boucle:data_wiping", now, "{\"method\": \"NIST_800_88_PURGE\"}")));
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         JsonNode problem = response.json();
         assertThat(problem.get("type").asText()).isEqualTo("/problems/epcis-refused");
-        assertThat(indexes(problem)).containsExactly(1, 2);
+        assertThat(indexes(problem)).containsExactly(1, 2, 3);
+        assertThat(fields(problem)).contains("epcisBody.eventList[3].boucle:details.tool",
+                "epcisBody.eventList[3].boucle:details.media");
         assertThat(problem.at("/events/0/code").asText()).isEqualTo("not-graded");
         assertThat(problem.at("/events/0/field").asText()).isEqualTo("epcisBody.eventList[1].epcList[0]");
         assertThat(problem.at("/events/1/code").asText()).isEqualTo("not-holder");
