@@ -35,6 +35,7 @@ public class CustodyEpcis {
 
     static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
     static final String VOCABULARY = "urn:boucle:epcis:";
+    private static final String GS1_BIZSTEP = "https://ref.gs1.org/cbv/BizStep-";
     /** Step: CBV business step and disposition (or Boucle's). */
     private static final Map<CustodyStep, String[]> CBV = Map.ofEntries(
             Map.entry(CustodyStep.ANNOUNCED, new String[] {"decommissioning", "inactive"}),
@@ -164,17 +165,15 @@ public class CustodyEpcis {
 
     /**
      * The step an imported event's business step stands for: the inverse of the export's table. A bizStep is read in
-     * its bare CBV form ({@code receiving}), its URI or URN forms, or Boucle's ({@code boucle:data_wiping}). Where two
+     * its bare CBV form ({@code receiving}), as a GS1 web vocabulary URI, or Boucle's ({@code boucle:data_wiping}). Where two
      * steps share one (inspecting: sorting and grading), Boucle's own {@code boucle:step} decides, else a grade in the
      * details makes it a grading. A {@code boucle:step} that contradicts the bizStep is no step at all.
      */
     static Optional<CustodyStep> step(String bizStep, String boucleStep, JsonNode details) {
         String term = bizStep == null ? "" : bizStep.strip();
-        for (String prefix : List.of("https://ref.gs1.org/cbv/BizStep-", "http://ref.gs1.org/cbv/BizStep-",
-                "urn:epcglobal:cbv:bizstep:")) {
-            if (term.startsWith(prefix)) {
-                term = term.substring(prefix.length());
-            }
+        // GS1's schema refuses the EPCIS 1.x URNs in JSON; its web vocabulary's URIs stand for the bare terms.
+        if (term.startsWith(GS1_BIZSTEP)) {
+            term = term.substring(GS1_BIZSTEP.length());
         }
         if (term.startsWith(VOCABULARY)) {
             term = "boucle:" + term.substring(VOCABULARY.length());

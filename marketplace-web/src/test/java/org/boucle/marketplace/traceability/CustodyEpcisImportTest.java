@@ -118,6 +118,33 @@ class CustodyEpcisImportTest {
     }
 
     @Test
+    void dismantlingIsATransformationEventOfItsInputs() {
+        CustodyChain.Donation donation = chain.donor(1);
+        ApiClient workshop = chain.workshop().client();
+        chain.toWorkshop(donation, donation.serials());
+        recorded(workshop, "DATA_WIPED", donation.serials(), CustodyChain.WIPED);
+        String device = "urn:uuid:" + donation.id(0);
+        String site = "urn:uuid:" + chain.workshop().siteId();
+
+        ApiClient.Response response = workshop.post("/api/v1/epcis/events", document("""
+                {"type": "TransformationEvent", "eventTime": "%s", "eventTimeZoneOffset": "+01:00",
+                 "inputEPCList": ["%s"], "transformationID": "urn:uuid:%s",
+                 "bizStep": "https://ref.gs1.org/cbv/BizStep-disassembling",
+                 "readPoint": {"id": "%s"}, "bizLocation": {"id": "%s"}}""".formatted(later(), device, UUID.randomUUID(),
+                site, site)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode history = workshop.get("/api/v1/devices/" + donation.id(0) + "/custody").json();
+        JsonNode dismantled = history.get(history.size() - 1);
+        assertThat(dismantled.get("step").asText()).isEqualTo("DISMANTLED");
+        assertThat(dismantled.get("siteId").asText()).isEqualTo(chain.workshop().siteId());
+        // An ObjectEvent cannot dismantle, nor a transformation do anything else.
+        ApiClient.Response observed = workshop.post("/api/v1/epcis/events", document(event(device, "disassembling", later(), null)));
+        assertThat(observed.status()).isEqualTo(400);
+        assertThat(observed.json().at("/events/0/field").asText()).isEqualTo("epcisBody.eventList[0].type");
+    }
+
+    @Test
     void impossibleStepsRefuseTheWholeDocumentAndEachIsNamed() {
         CustodyChain.Donation donation = chain.donor(2);
         ApiClient workshop = chain.workshop().client();
