@@ -1,5 +1,6 @@
 package org.boucle.marketplace.impact;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +28,7 @@ public enum ImpactScope {
     }
 
     /** The code the API and the pages use: territory, donor... */
+    @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

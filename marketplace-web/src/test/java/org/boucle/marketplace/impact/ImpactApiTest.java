@@ -64,7 +64,7 @@ class ImpactApiTest {
     void aDonorSeesWhatItsDevicesBecame() {
         JsonNode impact = ok(donation.donor().client().get("/api/v1/impact"));
 
-        assertThat(impact.get("scope").asText()).isEqualTo("DONOR");
+        assertThat(impact.get("scope").asText()).isEqualTo("donor");
         assertThat(impact.get("year").asInt()).isEqualTo(year);
         assertThat(impact.get("organizationId").asText()).isEqualTo(donation.donor().id());
         JsonNode total = impact.get("total");
