@@ -21,6 +21,10 @@ public final class Navigation {
     private static final Set<OrganizationRole> RESERVERS = Set.of(OrganizationRole.PUBLIC_BUYER,
             OrganizationRole.PRIVATE_BUYER, OrganizationRole.ASSOCIATION);
 
+    /** Whose impact is measured: the devices a donor gave, a workshop received, an association was handed. */
+    private static final Set<OrganizationRole> IMPACT = Set.of(OrganizationRole.DONOR, OrganizationRole.WORKSHOP,
+            OrganizationRole.ASSOCIATION);
+
     private Navigation() {
     }
 
@@ -70,6 +74,9 @@ public final class Navigation {
         }
         if (actor.hasRole(OrganizationRole.COLLECTOR)) {
             items.add(new Item("/collection/routes", "nav.routes"));
+        }
+        if (actor.isCoordinator() || IMPACT.stream().anyMatch(actor::hasRole)) {
+            items.add(new Item("/impact", "nav.impact"));
         }
         items.add(new Item("/notifications", "nav.notifications"));
         items.add(new Item("/directory", "nav.directory"));

@@ -1,5 +1,6 @@
 package org.boucle.marketplace.traceability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,11 +29,14 @@ class CustodyApiController {
     private final CustodyEvents events;
     private final CustodyAnchors anchors;
     private final CustodyEpcis epcis;
+    private final CustodyEpcisImport epcisImport;
 
-    CustodyApiController(CustodyEvents events, CustodyAnchors anchors, CustodyEpcis epcis) {
+    CustodyApiController(CustodyEvents events, CustodyAnchors anchors, CustodyEpcis epcis,
+            CustodyEpcisImport epcisImport) {
         this.events = events;
         this.anchors = anchors;
         this.epcis = epcis;
+        this.epcisImport = epcisImport;
     }
 
     /** A day to anchor. */
@@ -121,6 +125,34 @@ class CustodyApiController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return epcis.export(actor, donorId, deviceId, from, to);
+    }
+
+    @PostMapping(value = "/api/v1/epcis/events", consumes = {"application/ld+json", "application/json"})
+    @Operation(summary = "Record the events of an EPCIS 2.0 JSON-LD document, all or nothing", description = """
+            From a workshop's or collector's own system, recorded as the caller's custody steps. The document must
+            validate against GS1's EPCIS 2.0 JSON schema; at most 1000 events, recorded in order. Each ObjectEvent
+            (TransformationEvent for dismantling) names devices as the export does (epcList: urn:uuid:<device id>);
+            bizStep maps back to the step as the export maps it (inspecting: boucle:step decides, else a grade in the
+            details makes it GRADED, else SORTED); eventTime is when it happened; readPoint or bizLocation a site of
+            the caller (urn:uuid:<site id>); boucle:details the step's details as POST /api/v1/custody/events takes
+            them; for a sale or gift, destinationList's possessing party names the buyer or recipient. The rules and
+            the hash chain apply as to any step; each event's eventID is kept in its details (epcisEventId) and an
+            event already imported for a device is refused. A malformed document: 400 epcis-invalid; steps that
+            cannot be recorded: 422 epcis-refused; both list events: [{index, eventID, field, code, reason}] and
+            nothing is recorded.""")
+    ResponseEntity<CustodyEpcisImport.Imported> importEpcis(Actor actor, @RequestBody JsonNode document) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(epcisImport.importDocument(actor, document));
+    }
+
+    @ExceptionHandler(EpcisImportRejectedException.class)
+    ProblemDetail epcisRejected(EpcisImportRejectedException e) {
+        ProblemDetail problem = e.refused()
+                ? Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "epcis-refused", "Events refused", e.getMessage())
+                : Problems.of(HttpStatus.BAD_REQUEST, "epcis-invalid", "Invalid EPCIS document", e.getMessage());
+        problem.setProperty("events", e.problems());
+        problem.setProperty("errors", e.problems().stream()
+                .map(p -> new Problems.FieldProblem(p.field(), p.reason())).toList());
+        return problem;
     }
 
     @ExceptionHandler(InvalidCustodyRequestException.class)

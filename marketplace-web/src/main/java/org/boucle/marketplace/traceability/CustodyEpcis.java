@@ -11,8 +11,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.platform.InvalidInputException;
@@ -32,6 +35,7 @@ public class CustodyEpcis {
 
     static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
     static final String VOCABULARY = "urn:boucle:epcis:";
+    private static final String GS1_BIZSTEP = "https://ref.gs1.org/cbv/BizStep-";
     /** Step: CBV business step and disposition (or Boucle's). */
     private static final Map<CustodyStep, String[]> CBV = Map.ofEntries(
             Map.entry(CustodyStep.ANNOUNCED, new String[] {"decommissioning", "inactive"}),
@@ -157,6 +161,38 @@ public class CustodyEpcis {
             event.set("boucle:details", details);
         }
         return event;
+    }
+
+    /**
+     * The step an imported event's business step stands for: the inverse of the export's table. A bizStep is read in
+     * its bare CBV form ({@code receiving}), as a GS1 web vocabulary URI, or Boucle's ({@code boucle:data_wiping}). Where two
+     * steps share one (inspecting: sorting and grading), Boucle's own {@code boucle:step} decides, else a grade in the
+     * details makes it a grading. A {@code boucle:step} that contradicts the bizStep is no step at all.
+     */
+    static Optional<CustodyStep> step(String bizStep, String boucleStep, JsonNode details) {
+        String term = bizStep == null ? "" : bizStep.strip();
+        // GS1's schema refuses the EPCIS 1.x URNs in JSON; its web vocabulary's URIs stand for the bare terms.
+        if (term.startsWith(GS1_BIZSTEP)) {
+            term = term.substring(GS1_BIZSTEP.length());
+        }
+        if (term.startsWith(VOCABULARY)) {
+            term = "boucle:" + term.substring(VOCABULARY.length());
+        }
+        String bare = term;
+        List<CustodyStep> candidates = Arrays.stream(CustodyStep.values()).filter(s -> CBV.get(s)[0].equals(bare))
+                .toList();
+        if (boucleStep != null) {
+            return candidates.stream().filter(s -> s.name().equals(boucleStep)).findFirst();
+        }
+        if (candidates.size() > 1) {
+            return Optional.of(details.hasNonNull("grade") ? CustodyStep.GRADED : CustodyStep.SORTED);
+        }
+        return candidates.stream().findFirst();
+    }
+
+    /** The business steps an import understands, bare. */
+    static List<String> bizSteps() {
+        return Arrays.stream(CustodyStep.values()).map(s -> CBV.get(s)[0]).distinct().toList();
     }
 
     private boolean readable(Actor actor, UUID deviceId) {

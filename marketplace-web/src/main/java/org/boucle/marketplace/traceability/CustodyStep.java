@@ -27,6 +27,16 @@ public enum CustodyStep {
 
     /** After these steps the device has left the chain: nothing more is recorded. */
     boolean isFinal() {
-        return this == SOLD || this == DONATED || this == RECYCLED || this == DISMANTLED;
+        return reuses() || recycles();
+    }
+
+    /** Sold or given: the device goes on to a second life. What impact and reports count as reused. */
+    public boolean reuses() {
+        return this == SOLD || this == DONATED;
+    }
+
+    /** Recycled through a WEEE channel or taken apart for parts: the device ends as materials or spares. */
+    public boolean recycles() {
+        return this == RECYCLED || this == DISMANTLED;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
+import org.boucle.marketplace.organization.OrganizationRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -47,6 +48,8 @@ class WipeCertificatePageController {
     @GetMapping("/custody/certificates")
     String list(Actor actor, Model model) {
         model.addAttribute("wipes", certificates.ofOrganization(actor));
+        // The report covers the devices a donor gave: workshops list certificates, donors also report on them.
+        model.addAttribute("mayReport", actor.hasRole(OrganizationRole.DONOR));
         model.addAttribute("zone", custody.zone());
         return "wipe-certificates";
     }

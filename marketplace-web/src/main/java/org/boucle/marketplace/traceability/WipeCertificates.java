@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
@@ -99,6 +101,14 @@ public class WipeCertificates {
         return jdbc.sql(WIPES + " and e.device_id in (:devices) order by a.serial, a.asset_tag, a.id")
                 .param("devices", devices).query(WipeCertificates::wipe).list().stream()
                 .filter(wipe -> wipe.downloadableBy(actor)).toList();
+    }
+
+    /** The certificates of every wiped device a donor gave, by device, issued now where needed. */
+    public Map<UUID, WipeCertificate> forDonor(UUID donorId) {
+        Map<UUID, WipeCertificate> certificates = new HashMap<>();
+        jdbc.sql(WIPES + " and a.organization_id = ?").param(donorId).query(WipeCertificates::wipe).list()
+                .forEach(wipe -> certificates.put(wipe.deviceId(), issue(wipe)));
+        return certificates;
     }
 
     /** The wiped devices the actor's organization gave or wiped, latest first. */

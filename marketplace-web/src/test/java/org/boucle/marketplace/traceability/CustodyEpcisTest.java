@@ -118,11 +118,11 @@ class CustodyEpcisTest {
     }
 
     /**
-     * GS1's EPCIS 2.0 schema, copied from the shared standards (../shared/standards/epcis) into the test resources so
-     * that the test runs wherever the repository is checked out.
+     * GS1's EPCIS 2.0 schema, copied from the shared standards (../shared/standards/epcis) into the application's
+     * resources, where the EPCIS import validates against it too.
      */
     private static InputStream gs1Schema() {
         return java.util.Objects.requireNonNull(CustodyEpcisTest.class.getResourceAsStream("/epcis/EPCIS-JSON-Schema.json"),
-                "the GS1 schema is in src/test/resources/epcis");
+                "the GS1 schema is in src/main/resources/epcis");
     }
 }
