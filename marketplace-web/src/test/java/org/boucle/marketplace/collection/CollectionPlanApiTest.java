@@ -189,6 +189,37 @@ class CollectionPlanApiTest {
     }
 
     @Test
+    void aDonorsCancellationIsReplannedAroundWithoutItsLots() {
+        UUID id = start(coordinator, monday, friday, 3);
+        solved(id);
+        coordinator.post("/api/v1/collection/plans/" + id + "/accept", "");
+        ApiClient donor = ApiClient.demo(port, "donor");
+        JsonNode pickup = donor.get("/api/v1/collection/pickups?from=" + monday + "&to=" + friday).json().get(0);
+        assertThat(pickup).as("the demo donor has a pickup next week").isNotNull();
+        UUID pickupId = UUID.fromString(pickup.path("id").asText());
+        Set<String> cancelledLots = new HashSet<>();
+        jdbc.sql("select unnest(lot_ids) from collection_pickup where id = ?").param(pickupId).query(String.class).list()
+                .forEach(cancelledLots::add);
+        int others = jdbc.sql("select count(*) from collection_pickup where plan_id = ? and id <> ?")
+                .params(id, pickupId).query(Integer.class).single();
+
+        ApiClient.Response cancelled = donor.post("/api/v1/collection/pickups/" + pickupId + "/cancel",
+                "{\"reason\":\"Salle fermée pour travaux\"}");
+
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        UUID replan = jdbc.sql("select id from collection_plan where replans = ?").param(id).query(UUID.class)
+                .optional().orElseThrow(() -> new AssertionError("no re-plan started"));
+        JsonNode plan = solved(replan);
+        assertThat(plan.path("reason").asText()).contains("Salle fermée pour travaux");
+        plan.path("routes").forEach(route -> route.path("stops").forEach(stop -> stop.path("lotIds")
+                .forEach(lot -> assertThat(cancelledLots).doesNotContain(lot.asText()))));
+        JsonNode accepted = coordinator.post("/api/v1/collection/plans/" + replan + "/accept", "").json();
+        assertThat(accepted.path("pickupsKept").asInt()).isGreaterThan(others / 2);
+        assertThat(jdbc.sql("select status from collection_pickup where id = ?").param(pickupId).query(String.class)
+                .single()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void aCollectorPlansItsOwnFleetOnly() {
         ApiClient collector = ApiClient.demo(port, "collector");
         UUID organization = UUID.fromString(collector.get("/api/v1/me").json().path("organization").path("id").asText());

@@ -64,6 +64,10 @@ class CollectionPlanBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("status")).hasAttribute("data-status", "ACCEPTED");
         assertThat(page.getByTestId("accept")).hasCount(0);
         assertThat(page.getByTestId("breakdown-form")).isVisible();
+        assertThat(page.getByTestId("route-sheet")).hasCount(routes);
+        page.getByTestId("route-sheet").first().getByRole(AriaRole.LINK).first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/collection/routes/[0-9a-f-]{36}/\\d{4}-\\d{2}-\\d{2}$"));
+        page.goBack();
 
         // The demo donor (the CHU, the territory's largest park) is visited, and finds its slot in its notifications.
         UUID planId = UUID.fromString(page.url().replaceAll(".*/", ""));
@@ -76,5 +80,8 @@ class CollectionPlanBrowserTest extends BrowserTest {
         logIn("donor");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications")).click();
         assertThat(page.getByTestId("notifications")).containsText("Enlèvement de matériel planifié");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Enlèvements")).click();
+        assertThat(page.getByTestId("pickup")).hasCount(chuPickups);
+        assertThat(page.getByTestId("pickup").first()).hasAttribute("data-status", "SCHEDULED");
     }
 }
