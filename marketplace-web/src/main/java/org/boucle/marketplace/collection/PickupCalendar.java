@@ -103,7 +103,7 @@ class PickupCalendar {
                 .raw("CALSCALE", "GREGORIAN")
                 .raw("METHOD", "PUBLISH")
                 .text("X-WR-CALNAME", "Boucle — enlèvements de " + donor)
-                .raw("X-WR-TIMEZONE", Pickups.TERRITORY.getId())
+                .raw("X-WR-TIMEZONE", pickups.zone().getId())
                 // Calendar applications read the feed again after this long.
                 .raw("REFRESH-INTERVAL;VALUE=DURATION", "PT1H")
                 .raw("X-PUBLISHED-TTL", "PT1H");
@@ -117,8 +117,8 @@ class PickupCalendar {
                     .utc("LAST-MODIFIED", changed)
                     // A pickup changes once at most (from scheduled): that change is its one revision.
                     .raw("SEQUENCE", pickup.scheduled() ? "0" : "1")
-                    .utc("DTSTART", Pickups.instant(pickup.arrival()))
-                    .utc("DTEND", Pickups.instant(pickup.departure()))
+                    .utc("DTSTART", pickups.instant(pickup.arrival()))
+                    .utc("DTEND", pickups.instant(pickup.departure()))
                     .text("SUMMARY", summary(pickup))
                     .text("LOCATION", pickup.site().name() + ", " + pickup.site().address())
                     .raw("GEO", pickup.site().latitude() + ";" + pickup.site().longitude())

@@ -42,8 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Pickups {
 
-    /** The territory's clock: pickups' days and times are local. */
-    static final ZoneId TERRITORY = ZoneId.of("Europe/Paris");
     /** How long a cancelled or moved pickup stays on the donor's page. */
     private static final Duration RECENT = Duration.ofDays(14);
     private static final int MAX_REASON = 300;
@@ -73,15 +71,17 @@ public class Pickups {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ZoneId zone;
 
     Pickups(JdbcClient jdbc, CustodyEvents custody, Forecasts forecasts, ApplicationEventPublisher events,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, CollectionProperties properties) {
         this.jdbc = jdbc;
         this.custody = custody;
         this.forecasts = forecasts;
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.zone = properties.zone();
     }
 
     /** What announcing a pickup's devices did. */
@@ -90,7 +90,7 @@ public class Pickups {
 
     /** The territory's date today. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(TERRITORY));
+        return LocalDate.now(clock.withZone(zone));
     }
 
     /**
@@ -299,7 +299,12 @@ public class Pickups {
         }
     }
 
-    static Instant instant(LocalDateTime local) {
-        return local.atZone(TERRITORY).toInstant();
+    /** Where pickups' days and times are local. */
+    ZoneId zone() {
+        return zone;
+    }
+
+    Instant instant(LocalDateTime local) {
+        return local.atZone(zone).toInstant();
     }
 }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
@@ -131,7 +132,7 @@ public class Forecasts {
             String month = rs.getString("month");
             String category = rs.getString("category");
             Number age = (Number) rs.getObject("median_age");
-            return new UpcomingLot(donor + ":" + (site == null ? "-" : site) + ":" + month + ":" + category, donor,
+            return new UpcomingLot(new LotId(donor, site, YearMonth.parse(month), category).toString(), donor,
                     rs.getString("donor"), site, rs.getString("site"), rs.getString("commune"),
                     (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"), month, category,
                     rs.getLong("quantity"), blankToNull(rs.getString("typical_model")),
@@ -143,26 +144,18 @@ public class Forecasts {
      * The devices of an upcoming lot still in the park, whoever asks: for the collector that takes the lot, which may not
      * read the donor's inventory. Empty for an id that names no lot.
      *
-     * @param lotId {@code donorId:siteId|-:YYYY-MM:CATEGORY}, as {@link #territoryLots} builds it
+     * @param lotId a {@link LotId}, as {@link #territoryLots} writes it
      */
     public List<UUID> lotDevices(String lotId) {
-        String[] parts = lotId == null ? new String[0] : lotId.split(":", -1);
-        if (parts.length != 4 || !parts[2].matches("\\d{4}-\\d{2}") || parts[3].isEmpty()) {
+        Optional<LotId> parsed = LotId.parse(lotId);
+        if (parsed.isEmpty()) {
             return List.of();
         }
-        UUID donor;
-        UUID site;
-        YearMonth month;
-        try {
-            donor = UUID.fromString(parts[0]);
-            site = "-".equals(parts[1]) ? null : UUID.fromString(parts[1]);
-            month = YearMonth.parse(parts[2]);
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            return List.of();
-        }
-        MapSqlParameterSource params = new MapSqlParameterSource("donor", donor).addValue("site", site)
-                .addValue("from", Date.valueOf(month.atDay(1))).addValue("until", Date.valueOf(month.plusMonths(1).atDay(1)))
-                .addValue("category", parts[3]);
+        LotId lot = parsed.get();
+        MapSqlParameterSource params = new MapSqlParameterSource("donor", lot.donorId()).addValue("site", lot.siteId())
+                .addValue("from", Date.valueOf(lot.month().atDay(1)))
+                .addValue("until", Date.valueOf(lot.month().plusMonths(1).atDay(1)))
+                .addValue("category", lot.category());
         return jdbc.queryForList("select a.id from asset a where " + IN_PARK
                 + " and a.organization_id = :donor and a.site_id is not distinct from cast(:site as uuid)"
                 + " and a.forecast_date >= :from and a.forecast_date < :until and a.category = :category"

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.boucle.marketplace.inventory.LotId;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.platform.NotFoundException;
@@ -341,19 +342,14 @@ public class CustodyEvents {
     private record Stored(CustodyHash.Content content, String hash) {
     }
 
-    /** The devices of a lot the actor may read; 404 if none. Lot ids: {@code donorId:siteId|-:YYYY-MM:CATEGORY}. */
+    /** The devices of a lot (a {@link LotId}) the actor may read; 404 if none. */
     public Lot lot(Actor actor, String lotId) {
-        String[] parts = lotId.split(":");
-        UUID donor = parts.length == 4 ? CustodyRules.uuid(parts[0]) : null;
-        UUID site = parts.length == 4 ? CustodyRules.uuid(parts[1]) : null;
-        if (donor == null || (site == null && !"-".equals(parts[1])) || !parts[2].matches("\\d{4}-\\d{2}")) {
-            throw new NotFoundException("lot", lotId);
-        }
+        LotId lot = LotId.parse(lotId).orElseThrow(() -> new NotFoundException("lot", lotId));
         Map<String, Object> params = new HashMap<>();
-        params.put("donor", donor);
-        params.put("site", site);
-        params.put("month", parts[2]);
-        params.put("category", parts[3]);
+        params.put("donor", lot.donorId());
+        params.put("site", lot.siteId());
+        params.put("month", lot.month().toString());
+        params.put("category", lot.category());
         List<CustodyDevice> devices = load(actor, """
                 a.organization_id = :donor and a.site_id is not distinct from cast(:site as uuid)
                 and to_char(a.forecast_date, 'YYYY-MM') = :month and a.category = :category""", params).stream()
