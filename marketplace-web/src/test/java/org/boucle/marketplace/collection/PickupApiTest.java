@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.boucle.marketplace.ApiClient;
 import org.boucle.marketplace.BoucleTest;
@@ -17,40 +16,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Pickups through the API: who sees and changes which, cancellation (published after it commits), announcing the
+ * Pickups through the API: who sees and changes which, cancellation (its re-plan: CollectionPlanApiTest), announcing the
  * devices then confirming the collection (custody steps), and a collection refused when the donor announced nothing.
  */
 @BoucleTest
-@Import(PickupApiTest.Cancellations.class)
 class PickupApiTest {
-
-    /** Cancellations as a listener acting after the commit receives them (as re-planning does). */
-    @TestConfiguration
-    static class Cancellations {
-
-        final List<PickupCancelled> received = new CopyOnWriteArrayList<>();
-
-        @TransactionalEventListener
-        void on(PickupCancelled cancelled) {
-            received.add(cancelled);
-        }
-    }
 
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
-
-    @Autowired
-    Cancellations cancellations;
 
     PickupFixture fixture;
     PickupFixture.Donor donor;
@@ -120,7 +100,6 @@ class PickupApiTest {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("errors").get(0).get("field").asText()).isEqualTo("reason");
         assertThat(fixture.status(pickup)).isEqualTo("SCHEDULED");
-        assertThat(cancellations.received).noneMatch(c -> c.pickupId().equals(pickup));
 
         ApiClient.Response cancelled = donorClient().post("/api/v1/collection/pickups/" + pickup + "/cancel", body);
 
@@ -129,17 +108,10 @@ class PickupApiTest {
         assertThat(cancelled.json().get("statusNote").asText()).isEqualTo("Site fermé pour travaux");
         assertThat(cancelled.json().get("statusAt").isNull()).isFalse();
         assertThat(fixture.status(pickup)).isEqualTo("CANCELLED");
-        assertThat(cancellations.received).filteredOn(c -> c.pickupId().equals(pickup)).singleElement()
-                .satisfies(c -> {
-                    assertThat(c.planId()).isEqualTo(fixture.planId());
-                    assertThat(c.reason()).isEqualTo("Site fermé pour travaux");
-                    assertThat(c.cancelledByName()).isEqualTo("Responsable");
-                });
 
         ApiClient.Response again = donorClient().post("/api/v1/collection/pickups/" + pickup + "/cancel", body);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("type").asText()).isEqualTo("/problems/pickup-not-scheduled");
-        assertThat(cancellations.received).filteredOn(c -> c.pickupId().equals(pickup)).hasSize(1);
     }
 
     @Test
