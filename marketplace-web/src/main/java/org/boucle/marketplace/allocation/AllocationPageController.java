@@ -1,7 +1,5 @@
 package org.boucle.marketplace.allocation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import org.boucle.engine.allocation.DemandExplanation;
 import org.boucle.engine.allocation.ShortfallReason;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.platform.InvalidInputException;
+import org.boucle.marketplace.platform.JsonText;
 import org.boucle.marketplace.platform.MapProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -39,10 +38,10 @@ class AllocationPageController {
     private final AllocationRuns runs;
     private final MapProperties map;
     private final MessageSource messages;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final AllocationProperties properties;
 
-    AllocationPageController(AllocationRuns runs, MapProperties map, MessageSource messages, ObjectMapper json,
+    AllocationPageController(AllocationRuns runs, MapProperties map, MessageSource messages, JsonText json,
             AllocationProperties properties) {
         this.runs = runs;
         this.properties = properties;
@@ -83,16 +82,16 @@ class AllocationPageController {
         RunView run = runs.view(actor, id);
         RunInputs inputs = runs.inputs(actor, id);
         model.addAttribute("run", run);
-        model.addAttribute("progressJson", write(run.progress()));
+        model.addAttribute("progressJson", json.write(run.progress()));
         if (!run.running()) {
             Optional<RunView> previous = runs.previous(actor, id);
             Names names = Names.of(inputs);
             model.addAttribute("previous", previous.orElse(null));
             model.addAttribute("needs", needs(run, names, previous.orElse(null)));
             model.addAttribute("assignments", assignments(run, names));
-            model.addAttribute("flowsJson", write(flows(run, names)));
-            model.addAttribute("serviceJson", write(service(run, names)));
-            model.addAttribute("mapJson", write(mapLines(run, names)));
+            model.addAttribute("flowsJson", json.write(flows(run, names)));
+            model.addAttribute("serviceJson", json.write(service(run, names)));
+            model.addAttribute("mapJson", json.write(mapLines(run, names)));
             model.addAttribute("tileUrl", map.tileUrl());
             model.addAttribute("attribution", map.attribution());
         }
@@ -107,7 +106,7 @@ class AllocationPageController {
             response.setHeader("HX-Refresh", "true");
         }
         model.addAttribute("run", run);
-        model.addAttribute("progressJson", write(run.progress()));
+        model.addAttribute("progressJson", json.write(run.progress()));
         return "allocation-run :: live";
     }
 
@@ -226,14 +225,6 @@ class AllocationPageController {
             return seconds == null || seconds.isBlank() ? null : Integer.valueOf(seconds.strip());
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

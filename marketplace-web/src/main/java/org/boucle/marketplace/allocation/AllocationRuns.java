@@ -1,8 +1,6 @@
 package org.boucle.marketplace.allocation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -39,6 +37,7 @@ import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.organization.Organizations;
 import org.boucle.marketplace.platform.InvalidInputException;
+import org.boucle.marketplace.platform.JsonText;
 import org.boucle.marketplace.platform.NotFoundException;
 import org.boucle.marketplace.platform.SolvingRuns;
 import org.boucle.marketplace.reservation.InsufficientQuantityException;
@@ -81,14 +80,14 @@ public class AllocationRuns implements DisposableBean {
     private final Demands demands;
     private final Notifications notifications;
     private final Organizations organizations;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final AllocationProperties properties;
     private final Clock clock;
     private final SolvingRuns<Active> runs;
 
     AllocationRuns(JdbcClient jdbc, PlatformTransactionManager transactionManager, AllocationSolver solver,
             TerritorySupply territory, Reservations reservations, Demands demands, Notifications notifications,
-            Organizations organizations, ObjectMapper json, AllocationProperties properties, Clock clock) {
+            Organizations organizations, JsonText json, AllocationProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.solver = solver;
@@ -168,7 +167,8 @@ public class AllocationRuns implements DisposableBean {
                                                 started_at, heartbeat_at, instance_id, inputs, fund_balance_cents)
                     values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""")
                     .params(id, properties.territory(), timeLimitSeconds, actor.userId(), actor.displayName(), now, now,
-                            runs.instanceId(), write(snapshot.inputs()), snapshot.problem().solidarityFundBalanceCents())
+                            runs.instanceId(), json.write(snapshot.inputs()),
+                            snapshot.problem().solidarityFundBalanceCents())
                     .update();
         } catch (DuplicateKeyException underWay) {
             UUID running = jdbc.sql("select id from allocation_run where territory = ? and status = 'RUNNING'")
@@ -213,7 +213,7 @@ public class AllocationRuns implements DisposableBean {
     RunInputs inputs(Actor actor, UUID id) {
         requireCoordinator(actor);
         return jdbc.sql("select inputs from allocation_run where id = ?").param(id).query(String.class).optional()
-                .map(text -> read(text, RunInputs.class))
+                .map(text -> json.read(text, RunInputs.class))
                 .orElseThrow(() -> new NotFoundException("allocation run", id));
     }
 
@@ -346,7 +346,7 @@ public class AllocationRuns implements DisposableBean {
                  where id = ? and status = 'RUNNING' returning stop_requested""")
                 .params(now, latest == null ? null : latest.score().hard(),
                         latest == null ? null : latest.score().soft(),
-                        latest == null ? null : write(latest.metrics()), write(run.points()), id)
+                        latest == null ? null : json.write(latest.metrics()), json.write(run.points()), id)
                 .query(Boolean.class).optional().orElse(false);
     }
 
@@ -398,8 +398,8 @@ public class AllocationRuns implements DisposableBean {
                        explanations = cast(? as jsonb), progress = cast(? as jsonb)
                  where id = ? and status = 'RUNNING'""")
                 .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), plan.score().hard(),
-                        plan.score().soft(), write(plan.metrics()), write(plan.constraints()),
-                        write(plan.explanations()), write(run.points()), id)
+                        plan.score().soft(), json.write(plan.metrics()), json.write(plan.constraints()),
+                        json.write(plan.explanations()), json.write(run.points()), id)
                 .update();
         if (updated == 0) {
             throw new IllegalStateException("the run was no longer running (marked failed meanwhile?)");
@@ -435,40 +435,16 @@ public class AllocationRuns implements DisposableBean {
                 scored ? hard == 0 : null,
                 scored ? -hard : null,
                 scored ? BigDecimal.valueOf(soft).movePointLeft(6).setScale(2, RoundingMode.HALF_UP) : null,
-                metrics == null ? null : RunView.Metrics.of(read(metrics, PlanMetrics.class)),
+                metrics == null ? null : RunView.Metrics.of(json.read(metrics, PlanMetrics.class)),
                 assignments,
-                constraints == null ? List.of() : read(constraints, CONSTRAINTS),
-                explanations == null ? List.of() : read(explanations, EXPLANATIONS),
-                read(rs.getString(12), PROGRESS),
+                constraints == null ? List.of() : json.read(constraints, CONSTRAINTS),
+                explanations == null ? List.of() : json.read(explanations, EXPLANATIONS),
+                json.read(rs.getString(12), PROGRESS),
                 RunView.euros(rs.getLong(13)), rs.getString(14), instant(rs.getTimestamp(15)), rs.getString(16));
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void requireCoordinator(Actor actor) {

@@ -1,7 +1,5 @@
 package org.boucle.marketplace.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import org.boucle.marketplace.inventory.source.Category;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.organization.Organizations;
+import org.boucle.marketplace.platform.JsonText;
 import org.boucle.marketplace.platform.MapProperties;
 import org.boucle.marketplace.reservation.Reservations;
 import org.boucle.marketplace.platform.Problems.FieldProblem;
@@ -47,10 +46,10 @@ class ListingPageController {
     private final Reservations reservations;
     private final Organizations organizations;
     private final MapProperties map;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final MessageSource messages;
 
-    ListingPageController(Listings listings, Organizations organizations, MapProperties map, ObjectMapper json,
+    ListingPageController(Listings listings, Organizations organizations, MapProperties map, JsonText json,
             MessageSource messages, Reservations reservations) {
         this.listings = listings;
         this.reservations = reservations;
@@ -201,7 +200,8 @@ class ListingPageController {
                 && reservations.mayReserve(actor, listing.seller().id(), listing.donation()));
         // One key per drawing of the form: a double click or a resent form holds once.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        model.addAttribute("siteJson", write(Map.of("name", listing.site().name() + " (" + listing.site().commune() + ")",
+        model.addAttribute("siteJson", json.write(Map.of(
+                "name", listing.site().name() + " (" + listing.site().commune() + ")",
                 "lat", listing.site().lat(), "lon", listing.site().lon())));
         model.addAttribute("tileUrl", map.tileUrl());
         model.addAttribute("attribution", map.attribution());
@@ -258,13 +258,5 @@ class ListingPageController {
 
     private String message(String key) {
         return messages.getMessage(key, null, LocaleContextHolder.getLocale());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

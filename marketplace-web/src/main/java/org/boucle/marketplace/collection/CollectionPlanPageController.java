@@ -1,7 +1,5 @@
 package org.boucle.marketplace.collection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.platform.InvalidInputException;
+import org.boucle.marketplace.platform.JsonText;
 import org.boucle.marketplace.platform.MapProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -42,11 +41,11 @@ class CollectionPlanPageController {
     private final Fleet fleet;
     private final MapProperties map;
     private final MessageSource messages;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final CollectionProperties properties;
 
     CollectionPlanPageController(CollectionPlans plans, Fleet fleet, MapProperties map, MessageSource messages,
-            ObjectMapper json, CollectionProperties properties) {
+            JsonText json, CollectionProperties properties) {
         this.plans = plans;
         this.fleet = fleet;
         this.map = map;
@@ -88,12 +87,12 @@ class CollectionPlanPageController {
     String plan(Actor actor, @PathVariable UUID id, Model model) {
         PlanView plan = plans.view(actor, id);
         model.addAttribute("plan", plan);
-        model.addAttribute("progressJson", write(plan.progress()));
+        model.addAttribute("progressJson", json.write(plan.progress()));
         model.addAttribute("mayDecide", CollectionPlans.mayDecide(actor, plan));
         if (!"RUNNING".equals(plan.status())) {
             model.addAttribute("days", timeline(plan));
             model.addAttribute("hours", hours());
-            model.addAttribute("mapJson", write(mapRoutes(plan)));
+            model.addAttribute("mapJson", json.write(mapRoutes(plan)));
             model.addAttribute("tileUrl", map.tileUrl());
             model.addAttribute("attribution", map.attribution());
             model.addAttribute("vehicles", plan.routes().stream()
@@ -110,7 +109,7 @@ class CollectionPlanPageController {
             response.setHeader("HX-Refresh", "true");
         }
         model.addAttribute("plan", plan);
-        model.addAttribute("progressJson", write(plan.progress()));
+        model.addAttribute("progressJson", json.write(plan.progress()));
         model.addAttribute("mayDecide", CollectionPlans.mayDecide(actor, plan));
         return "collection-plan :: live";
     }
@@ -244,14 +243,6 @@ class CollectionPlanPageController {
             return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

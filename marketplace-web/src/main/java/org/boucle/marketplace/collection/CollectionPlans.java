@@ -1,8 +1,6 @@
 package org.boucle.marketplace.collection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,6 +32,7 @@ import org.boucle.marketplace.notification.Notifications;
 import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.platform.InvalidInputException;
+import org.boucle.marketplace.platform.JsonText;
 import org.boucle.marketplace.platform.NotFoundException;
 import org.boucle.marketplace.platform.SolvingRuns;
 import org.slf4j.Logger;
@@ -71,13 +70,13 @@ public class CollectionPlans implements DisposableBean {
     private final CollectionPlanner planner;
     private final TerritoryPickups territory;
     private final Notifications notifications;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final CollectionProperties properties;
     private final Clock clock;
     private final SolvingRuns<Active> runs;
 
     CollectionPlans(JdbcClient jdbc, PlatformTransactionManager transactionManager, CollectionPlanner planner,
-            TerritoryPickups territory, Notifications notifications, ObjectMapper json,
+            TerritoryPickups territory, Notifications notifications, JsonText json,
             CollectionProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -169,7 +168,7 @@ public class CollectionPlans implements DisposableBean {
                                                  heartbeat_at, instance_id, inputs)
                     values (?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
                     .params(id, properties.territory(), from, to, timeLimit.toSeconds(), fleetOf, replans, reason,
-                            userId, userName, now, now, runs.instanceId(), write(snapshot.inputs()))
+                            userId, userName, now, now, runs.instanceId(), json.write(snapshot.inputs()))
                     .update();
         } catch (DuplicateKeyException underWay) {
             UUID running = jdbc.sql("select id from collection_plan where territory = ? and status = 'RUNNING'")
@@ -425,8 +424,8 @@ public class CollectionPlans implements DisposableBean {
                 update collection_plan set heartbeat_at = ?, score = coalesce(cast(? as jsonb), score),
                                            feasible = coalesce(?, feasible), progress = cast(? as jsonb)
                  where id = ? and status = 'RUNNING' returning stop_requested""")
-                .params(now, latest == null ? null : write(score(latest.score())),
-                        latest == null ? null : latest.feasible(), write(active.points()), id)
+                .params(now, latest == null ? null : json.write(score(latest.score())),
+                        latest == null ? null : latest.feasible(), json.write(active.points()), id)
                 .query(Boolean.class).optional().orElse(false);
     }
 
@@ -450,8 +449,9 @@ public class CollectionPlans implements DisposableBean {
                     update collection_plan set status = 'SOLVED', finished_at = ?, heartbeat_at = ?,
                            score = cast(? as jsonb), feasible = ?, plan = cast(? as jsonb), progress = cast(? as jsonb)
                      where id = ? and status = 'RUNNING'""")
-                    .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), write(score(plan.score())),
-                            plan.feasible(), write(new Stored(plan.routes(), plan.unserved())), write(active.points()), id)
+                    .params(Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
+                            json.write(score(plan.score())), plan.feasible(),
+                            json.write(new Stored(plan.routes(), plan.unserved())), json.write(active.points()), id)
                     .update();
             if (updated == 0) {
                 log.warn("Collection plan {} was no longer running when it finished (marked failed meanwhile?)", id);
@@ -479,8 +479,8 @@ public class CollectionPlans implements DisposableBean {
               from collection_plan""";
 
     private PlanInputs inputs(UUID id) {
-        return read(jdbc.sql("select inputs from collection_plan where id = ?").param(id).query(String.class).single(),
-                PlanInputs.class);
+        String inputs = jdbc.sql("select inputs from collection_plan where id = ?").param(id).query(String.class).single();
+        return json.read(inputs, PlanInputs.class);
     }
 
     private PlanView view(ResultSet rs, boolean detailed) throws SQLException {
@@ -489,8 +489,8 @@ public class CollectionPlans implements DisposableBean {
         List<PlanView.Route> routes = List.of();
         List<PlanView.Unserved> unserved = List.of();
         if (detailed && stored != null) {
-            PlanInputs inputs = read(rs.getString("inputs"), PlanInputs.class);
-            Stored plan = read(stored, Stored.class);
+            PlanInputs inputs = json.read(rs.getString("inputs"), PlanInputs.class);
+            Stored plan = json.read(stored, Stored.class);
             routes = routes(plan, inputs);
             unserved = unserved(plan, inputs);
         }
@@ -498,9 +498,9 @@ public class CollectionPlans implements DisposableBean {
                 rs.getObject("horizon_from", LocalDate.class), rs.getObject("horizon_to", LocalDate.class),
                 rs.getInt("time_limit_seconds"), rs.getObject("fleet_of", UUID.class), rs.getObject("replans", UUID.class),
                 rs.getString("reason"), rs.getString("started_by_name"), instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("finished_at")), score == null ? null : read(score, PlanView.Score.class),
+                instant(rs.getTimestamp("finished_at")), score == null ? null : json.read(score, PlanView.Score.class),
                 rs.getObject("feasible", Boolean.class), routes, unserved,
-                detailed ? read(rs.getString("progress"), PROGRESS) : List.of(), rs.getString("failure"),
+                detailed ? json.read(rs.getString("progress"), PROGRESS) : List.of(), rs.getString("failure"),
                 instant(rs.getTimestamp("accepted_at")), rs.getString("accepted_by_name"));
     }
 
@@ -591,29 +591,5 @@ public class CollectionPlans implements DisposableBean {
 
     static boolean mayDecide(Actor actor, PlanView plan) {
         return actor.isCoordinator() || actor.organizationId().equals(plan.fleetOf());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.boucle.marketplace.inventory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +25,7 @@ import org.boucle.marketplace.organization.Actor;
 import org.boucle.marketplace.organization.OrganizationRole;
 import org.boucle.marketplace.organization.Organizations;
 import org.boucle.marketplace.platform.InvalidInputException;
+import org.boucle.marketplace.platform.JsonText;
 import org.boucle.marketplace.platform.MapProperties;
 import org.boucle.marketplace.platform.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -55,13 +54,13 @@ class InventoryPageController {
     private final Organizations organizations;
     private final ExportReader reader;
     private final MapProperties map;
-    private final ObjectMapper json;
+    private final JsonText json;
     private final MessageSource messages;
     private final InventoryCsv csv;
     private final Listings listings;
 
     InventoryPageController(Inventories inventories, Forecasts forecasts, Organizations organizations, ExportReader reader,
-            MapProperties map, ObjectMapper json, MessageSource messages, InventoryCsv csv, Listings listings) {
+            MapProperties map, JsonText json, MessageSource messages, InventoryCsv csv, Listings listings) {
         this.messages = messages;
         this.listings = listings;
         this.csv = csv;
@@ -172,7 +171,7 @@ class InventoryPageController {
         List<ForecastRow> byCommune = forecasts.forecast(actor, null, from, to, Set.of(Grouping.COMMUNE));
         model.addAttribute("byCommune", byCommune);
         model.addAttribute("byDonor", forecasts.forecast(actor, null, from, to, Set.of(Grouping.DONOR)));
-        model.addAttribute("mapJson", write(organizations.communes().stream()
+        model.addAttribute("mapJson", json.write(organizations.communes().stream()
                 .flatMap(c -> byCommune.stream().filter(r -> c.inseeCode().equals(r.communeCode()))
                         .map(r -> Map.of("name", c.name(), "lat", c.centre().latitude(), "lon", c.centre().longitude(),
                                 "quantity", r.quantity())))
@@ -289,12 +288,12 @@ class InventoryPageController {
         List<String> months = java.util.stream.IntStream.range(0, MONTHS).mapToObj(i -> from.plusMonths(i).toString()).toList();
         Map<String, long[]> series = new TreeMap<>();
         rows.forEach(r -> series.computeIfAbsent(r.category(), c -> new long[MONTHS])[months.indexOf(r.month())] += r.quantity());
-        model.addAttribute("forecastJson", write(Map.of("months", months, "series", series)));
+        model.addAttribute("forecastJson", json.write(Map.of("months", months, "series", series)));
         Map<String, String> labels = new TreeMap<>();
         for (Category category : Category.values()) {
             labels.put(category.name(), messages.getMessage("category." + category.name(), null, LocaleContextHolder.getLocale()));
         }
-        model.addAttribute("categoryLabels", write(labels));
+        model.addAttribute("categoryLabels", json.write(labels));
         model.addAttribute("forecastRows", rows);
         model.addAttribute("forecastTotal", rows.stream().mapToLong(ForecastRow::quantity).sum());
     }
@@ -302,14 +301,6 @@ class InventoryPageController {
     private static void requireCoordinator(Actor actor) {
         if (!actor.isCoordinator()) {
             throw new AccessDeniedException("Coordinators only");
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

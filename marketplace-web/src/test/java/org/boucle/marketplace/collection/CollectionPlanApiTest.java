@@ -47,12 +47,7 @@ class CollectionPlanApiTest {
 
     @AfterEach
     void clear() {
-        jdbc.sql("delete from vehicle_unavailability").update();
-        jdbc.sql("delete from collection_pickup").update();
-        jdbc.sql("update collection_plan set status = 'FAILED' where status = 'RUNNING'").update();
-        jdbc.sql("update collection_plan set replans = null").update();
-        jdbc.sql("delete from collection_plan").update();
-        jdbc.sql("delete from notification where link = '/collection/pickups'").update();
+        new CollectionPlansData(jdbc).clear();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.boucle.marketplace.collection.CollectionPlansData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,12 +27,7 @@ class CollectionPlanBrowserTest extends BrowserTest {
 
     @AfterEach
     void clear() {
-        jdbc.sql("delete from vehicle_unavailability").update();
-        jdbc.sql("delete from collection_pickup").update();
-        jdbc.sql("update collection_plan set status = 'FAILED' where status = 'RUNNING'").update();
-        jdbc.sql("update collection_plan set replans = null").update();
-        jdbc.sql("delete from collection_plan").update();
-        jdbc.sql("delete from notification where link = '/collection/pickups'").update();
+        new CollectionPlansData(jdbc).clear();
     }
 
     @Test
