@@ -47,10 +47,12 @@ final class RouteSolving {
     static SolverConfig config(int searchThreads) {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new RouteConstruction()));
-        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new RouteSqueeze()));
         if (searchThreads > 0) {
+            // String removal minimises routes itself, faster than the ejection search, which it replaces.
             phases.add(new CustomPhaseConfig().withCustomPhaseCommands(
                     StringRemovalPhase.slices(searchThreads, 0, STRING_REMOVAL_SLICES)));
+        } else {
+            phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new RouteSqueeze()));
         }
         phases.add(new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(

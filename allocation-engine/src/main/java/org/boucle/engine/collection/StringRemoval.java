@@ -46,6 +46,9 @@ final class StringRemoval {
     private final int[] removed;
     private int removedCount;
     private final boolean[] ruined;
+    /** Routes that had pickups before the ruin: in the fleet stage, a route a ruin emptied is still one to refill. */
+    private final boolean[] usedBeforeRuin;
+    private boolean refillEmptied;
     private final long[] absences;
     private final Integer[] order;
     private long iterations;
@@ -60,6 +63,7 @@ final class StringRemoval {
         candidate = new FlatRoutes(plan);
         removed = new int[plan.n];
         ruined = new boolean[plan.m];
+        usedBeforeRuin = new boolean[plan.m];
         absences = new long[plan.n];
         order = new Integer[plan.n];
     }
@@ -114,7 +118,7 @@ final class StringRemoval {
                     * Math.pow(END_TEMPERATURE / START_TEMPERATURE, schedule.progress(now(schedule)));
             iterations++;
             candidate.copyFrom(current);
-            ruin(candidate);
+            ruin(candidate, false);
             recreate(candidate, true);
             if (candidate.anyBroken()) {
                 continue;
@@ -151,26 +155,22 @@ final class StringRemoval {
             return;
         }
         long currentUnserved = current.unservedWeight();
-        long currentAbsence = absence(current);
         while (!stageOver.getAsBoolean()) {
             iterations++;
             candidate.copyFrom(current);
-            ruin(candidate);
+            ruin(candidate, true);
             recreate(candidate, false);
-            for (int v = 0; v < plan.n; v++) {
-                if (candidate.routeOf[v] < 0) {
-                    absences[v]++;
+            if (candidate.feasible() && candidate.moved() == 0) {
+                long unserved = candidate.unservedWeight();
+                if (unserved < currentUnserved || absence(candidate) < absence(current)) {
+                    current.copyFrom(candidate);
+                    currentUnserved = unserved;
                 }
             }
-            if (!candidate.feasible() || candidate.moved() > 0) {
-                continue;
-            }
-            long unserved = candidate.unservedWeight();
-            long absence = absence(candidate);
-            if (unserved < currentUnserved || absence < currentAbsence) {
-                current.copyFrom(candidate);
-                currentUnserved = unserved;
-                currentAbsence = absence;
+            for (int v = 0; v < plan.n; v++) {
+                if (current.routeOf[v] < 0) {
+                    absences[v]++;
+                }
             }
             if (currentUnserved <= target) {
                 best.copyFrom(current);
@@ -178,7 +178,6 @@ final class StringRemoval {
                     return;
                 }
                 currentUnserved = current.unservedWeight();
-                currentAbsence = absence(current);
             }
         }
     }
@@ -195,14 +194,32 @@ final class StringRemoval {
 
     /** Empties a used route without accepted pickups, the smaller of two drawn at random; false if none. */
     private boolean takeRouteOut(FlatRoutes routes) {
+        long volume = 0;
+        long weight = 0;
+        long volumeCapacity = 0;
+        long weightCapacity = 0;
+        for (int v = 0; v < plan.n; v++) {
+            if (routes.routeOf[v] >= 0) {
+                volume += plan.volume[v];
+                weight += plan.weight[v];
+            }
+        }
+        for (int r = 0; r < plan.m; r++) {
+            if (routes.size[r] > 0) {
+                volumeCapacity += plan.volumeCapacity[r];
+                weightCapacity += plan.weightCapacity[r];
+            }
+        }
         int[] used = new int[plan.m];
         int count = 0;
         for (int r = 0; r < plan.m; r++) {
-            if (routes.size[r] > 0 && !holdsAccepted(routes, r)) {
+            // Not a route whose capacity the others could not make up for: the search would spin for nothing.
+            if (routes.size[r] > 0 && !holdsAccepted(routes, r) && volumeCapacity - plan.volumeCapacity[r] >= volume
+                    && weightCapacity - plan.weightCapacity[r] >= weight) {
                 used[count++] = r;
             }
         }
-        if (count < 2) {
+        if (count < 1 || routes.routesUsed() < 2) {
             return false;
         }
         int a = used[random.nextInt(count)];
@@ -224,13 +241,18 @@ final class StringRemoval {
         return false;
     }
 
-    /** Removes strings around a random pickup from a few routes; the removed ones join those already out. */
-    void ruin(FlatRoutes routes) {
+    /**
+     * Removes strings around a random pickup from a few routes; the removed ones join those already out. When
+     * {@code nearOut}, half the time the ruin is centred on a pickup left out (our addition for fewer routes: room is
+     * made where the pickups out need it).
+     */
+    void ruin(FlatRoutes routes, boolean nearOut) {
         removedCount = 0;
         int used = 0;
         int assigned = 0;
         for (int r = 0; r < plan.m; r++) {
             ruined[r] = false;
+            usedBeforeRuin[r] = routes.size[r] > 0;
             if (routes.size[r] > 0) {
                 used++;
                 assigned += routes.size[r];
@@ -241,6 +263,14 @@ final class StringRemoval {
             double maxStrings = 4 * MEAN_REMOVED / (1 + maxString) - 1;
             int strings = (int) (1 + random.nextDouble() * maxStrings);
             int seed = random.nextInt(plan.n);
+            if (nearOut && random.nextBoolean()) {
+                int out = 0;
+                for (int v = 0; v < plan.n; v++) {
+                    if (routes.routeOf[v] < 0 && random.nextInt(++out) == 0) {
+                        seed = v;
+                    }
+                }
+            }
             int ruinedRoutes = 0;
             for (int i = -1; i < plan.n - 1 && ruinedRoutes < strings; i++) {
                 int v = i < 0 ? seed : plan.near[seed][i];
@@ -305,9 +335,10 @@ final class StringRemoval {
     /**
      * Puts the pickups out back, one at a time, each at its cheapest feasible position with blinks; an accepted
      * pickup tries its own route first. Empty routes are used only when no used route takes the pickup, and only if
-     * {@code openRoutes}.
+     * {@code openRoutes}; if not, the routes the ruin emptied count as used.
      */
     void recreate(FlatRoutes routes, boolean openRoutes) {
+        refillEmptied = !openRoutes;
         sortRemoved();
         for (int i = 0; i < removedCount; i++) {
             int v = order[i];
@@ -328,7 +359,8 @@ final class StringRemoval {
         int bestPosition = -1;
         for (int r = from; r < to; r++) {
             int k = routes.size[r];
-            if ((k == 0) != empty && to - from > 1) {
+            boolean used = k > 0 || refillEmptied && usedBeforeRuin[r];
+            if (used == empty && to - from > 1) {
                 continue;
             }
             for (int p = 0; p <= k; p++) {
