@@ -17,10 +17,12 @@ import java.util.List;
 
 /**
  * How the routing core searches, one configuration for collection plans and the VRPTW benchmark alike: a sequential
- * insertion with route elimination ({@link RouteConstruction}), an ejection search for fewer routes
- * ({@link RouteSqueeze}), string removal ruin and recreate ({@link StringRemovalPhase}) for the rest of the time, then
- * late acceptance over Timefold's list moves (change, swap, k-opt) and ours
- * ({@link RouteMoves}: near moves, route removal).
+ * insertion with route elimination ({@link RouteConstruction}), then string removal ruin and recreate
+ * ({@link StringRemovalPhase}: fewer routes first, then least cost) for the rest of the time. Without string removal
+ * (0 search threads, kept to compare), an ejection search for fewer routes ({@link RouteSqueeze}) and late acceptance
+ * over Timefold's list moves (change, swap, k-opt) and ours ({@link RouteMoves}: near moves, route removal). The local
+ * search phase stays last in both: it takes over when string removal has nothing to work on (a plan whose routes do
+ * not hold).
  */
 final class RouteSolving {
 

@@ -1,6 +1,7 @@
 package org.boucle.engine.collection;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
@@ -392,8 +393,8 @@ final class StringRemoval {
             order[i] = removed[i];
         }
         int draw = random.nextInt(11);
-        java.util.Comparator<Integer> urgency = java.util.Comparator.comparingLong(v -> -plan.unservedWeight[v]);
-        java.util.Comparator<Integer> key;
+        Comparator<Integer> urgency = Comparator.comparingLong(v -> -plan.unservedWeight[v]);
+        Comparator<Integer> key;
         if (draw < 4) {
             for (int i = removedCount - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
@@ -403,11 +404,11 @@ final class StringRemoval {
             }
             key = (a, b) -> 0;
         } else if (draw < 8) {
-            key = java.util.Comparator.comparingLong(v -> -(plan.weight[v] + plan.volume[v]));
+            key = Comparator.comparingLong(v -> -(plan.weight[v] + plan.volume[v]));
         } else if (draw < 10) {
-            key = java.util.Comparator.comparingLong(v -> -plan.depotDistance[v]);
+            key = Comparator.comparingLong(v -> -plan.depotDistance[v]);
         } else {
-            key = java.util.Comparator.comparingLong(v -> plan.depotDistance[v]);
+            key = Comparator.comparingLong(v -> plan.depotDistance[v]);
         }
         Arrays.sort(order, 0, removedCount, urgency.thenComparing(key));
     }
