@@ -34,8 +34,8 @@ final class StringRemoval {
     /** Each position skipped with this probability during recreation. */
     private static final double BLINK_RATE = 0.01;
     /** Temperatures as multiples of the starting plan's mean arc cost. */
-    private static final double START_TEMPERATURE = 1.0;
-    private static final double END_TEMPERATURE = 0.01;
+    private static final double START_TEMPERATURE = 10;
+    private static final double END_TEMPERATURE = 0.1;
     /** Share of the time for fewer routes, when the plan has routes to spare. */
     private static final double FLEET_SHARE = 0.3;
 
