@@ -33,7 +33,7 @@ final class StringRemoval {
     private static final double SPLIT_GROWTH = 0.5;
     /** Each position skipped with this probability during recreation. */
     private static final double BLINK_RATE = 0.01;
-    /** Temperatures as multiples of the starting plan's mean arc cost. */
+    /** Temperatures as multiples of the starting plan's mean arc cost (the paper: 100 to 1 on Solomon arcs of about 10). */
     private static final double START_TEMPERATURE = 10;
     private static final double END_TEMPERATURE = 0.1;
     /** Share of the time for fewer routes, when the plan has routes to spare. */
