@@ -13,8 +13,9 @@ import java.util.function.BooleanSupplier;
  * String removal ({@link StringRemoval}) as a solver phase: independent searches from the working plan, one per
  * thread with its own seed; the best of them, if better than the working plan, is written back into it. The phase is
  * cut into {@code slices} commands, each searching for its share of the time left and writing back its best, so that
- * the solver publishes better plans as they come (live progress) and the searches restart together from the best. The searches work on arrays of their own ({@link FlatPlan}, {@link FlatRoutes}) and never
- * touch the working plan, which only this thread changes.
+ * the solver publishes better plans as they come (live progress) and the searches restart together from the best.
+ * The searches work on arrays of their own ({@link FlatPlan}, {@link FlatRoutes}) and never touch the working plan,
+ * which only the solver's thread changes.
  */
 final class StringRemovalPhase implements PhaseCommand<RoutePlan> {
 
@@ -56,7 +57,7 @@ final class StringRemovalPhase implements PhaseCommand<RoutePlan> {
         FlatPlan flat = new FlatPlan(plan);
         FlatRoutes start = FlatRoutes.of(flat);
         if (start.anyBroken()) {
-            // A plan the construction could not make hold (accepted stops that no longer fit): local search's to repair.
+            // Routes that do not hold as given (not ours: the construction builds only feasible ones): local search's.
             return;
         }
         long now = System.nanoTime();
