@@ -32,12 +32,27 @@ public final class CollectionPlanner implements AutoCloseable {
         this(1);
     }
 
-    /** @param parallelRuns how many runs may solve at once, each on its own thread */
+    /**
+     * @param parallelRuns how many runs may solve at once; each searches with as many threads as the cores allow
+     *        between them, two at most
+     */
     public CollectionPlanner(int parallelRuns) {
+        this(parallelRuns, Math.max(1, Math.min(RouteSolving.DEFAULT_SEARCH_THREADS,
+                Runtime.getRuntime().availableProcessors() / Math.max(1, parallelRuns))));
+    }
+
+    /**
+     * @param parallelRuns how many runs may solve at once
+     * @param searchThreads how many independent searches each run has side by side, each on its own thread
+     */
+    public CollectionPlanner(int parallelRuns, int searchThreads) {
         if (parallelRuns < 1) {
             throw new IllegalArgumentException("at least one run at a time");
         }
-        this.solverManager = SolverManager.create(SolverFactory.create(RouteSolving.config()),
+        if (searchThreads < 1) {
+            throw new IllegalArgumentException("at least one search thread per run");
+        }
+        this.solverManager = SolverManager.create(SolverFactory.create(RouteSolving.config(searchThreads)),
                 new SolverManagerConfig().withParallelSolverCount(Integer.toString(parallelRuns)));
     }
 
@@ -53,7 +68,7 @@ public final class CollectionPlanner implements AutoCloseable {
         if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero() || timeLimit.compareTo(MAX_TIME_LIMIT) > 0) {
             throw new IllegalArgumentException("the time limit is above 0 and at most " + MAX_TIME_LIMIT + ": " + timeLimit);
         }
-        RoutePlan model = CollectionModel.plan(problem);
+        RoutePlan model = CollectionModel.plan(problem).withTimeLimit(timeLimit);
         CollectionReport report = new CollectionReport(problem);
         CompletableFuture<CollectionPlan> plan = new CompletableFuture<>();
         pending.add(plan);

@@ -21,6 +21,7 @@ final class RouteConstruction implements PhaseCommand<RoutePlan> {
     @Override
     public void changeWorkingSolution(ScoreDirector<RoutePlan> scoreDirector, BooleanSupplier isPhaseTerminated) {
         RoutePlan plan = scoreDirector.getWorkingSolution();
+        plan.startClock();
         Map<VehicleDay, List<Visit>> routes = new LinkedHashMap<>();
         plan.vehicleDays().forEach(route -> routes.put(route, new ArrayList<>(route.visits())));
         List<Visit> left = new ArrayList<>(plan.visits().stream().filter(visit -> visit.vehicleDay() == null).toList());

@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,6 +33,9 @@ final class RoutePlan {
     private List<Visit> visits;
     @PlanningScore(bendableHardLevelsSize = HARD_LEVELS, bendableSoftLevelsSize = SOFT_LEVELS)
     private BendableLongScore score;
+    /** How long the whole search may take, if known, and when it started: string removal anneals over what is left. */
+    private Duration timeLimit;
+    private long startedNanos;
 
     RoutePlan(List<Drop> drops, List<VehicleDay> vehicleDays, List<Visit> visits) {
         this.drops = drops;
@@ -57,5 +61,25 @@ final class RoutePlan {
 
     BendableLongScore score() {
         return score;
+    }
+
+    RoutePlan withTimeLimit(Duration timeLimit) {
+        this.timeLimit = timeLimit;
+        return this;
+    }
+
+    /** Called by the first phase. */
+    void startClock() {
+        startedNanos = System.nanoTime();
+    }
+
+    /** When the search started (by {@link System#nanoTime()}), or now if the clock was not started. */
+    long searchStartedNanos() {
+        return startedNanos == 0 ? System.nanoTime() : startedNanos;
+    }
+
+    /** When the search's time limit is up, or {@code fallback} after its start when the limit is not known. */
+    long searchEndNanos(Duration fallback) {
+        return searchStartedNanos() + (timeLimit == null ? fallback : timeLimit).toNanos();
     }
 }

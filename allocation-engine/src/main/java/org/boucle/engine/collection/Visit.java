@@ -196,6 +196,11 @@ final class Visit {
         return service;
     }
 
+    /** Per day of the horizon: opens, last start, opens, last start… (shared, not to be changed). */
+    long[][] windows() {
+        return windows;
+    }
+
     int firstDay() {
         return firstDay;
     }

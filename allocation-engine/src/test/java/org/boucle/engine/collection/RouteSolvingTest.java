@@ -9,29 +9,34 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The search's own phases and moves (construction, ejection search, near moves, route removal) under Timefold's
- * full assertions: every move's score is recomputed from scratch and compared, every undo checked. A corrupted shadow
- * variable or a move that lies about what it changed fails here.
+ * The search's own phases and moves under Timefold's full assertions: every move's score is recomputed from scratch
+ * and compared, every undo checked. A corrupted shadow variable or a move that lies about what it changed fails here.
+ * With string removal (the planner's configuration, which writes its routes back after each slice), and without it
+ * (construction, ejection search, then local search with near moves and route removal).
  */
 class RouteSolvingTest {
 
-    private static RoutePlan solveAsserted(RoutePlan plan) {
-        return SolverFactory.<RoutePlan>create(RouteSolving.config().withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+    private static RoutePlan solveAsserted(RoutePlan plan, int searchThreads) {
+        return SolverFactory.<RoutePlan>create(RouteSolving.config(searchThreads)
+                .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(3)))).buildSolver()
                 .solve(plan);
     }
 
-    @Test
-    void collectionPlansKeepTheirScoresTrue() {
-        RoutePlan solved = solveAsserted(CollectionModel.plan(DemoTerritory.generate(7, 25)));
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void collectionPlansKeepTheirScoresTrue(int searchThreads) {
+        RoutePlan solved = solveAsserted(CollectionModel.plan(DemoTerritory.generate(7, 25)), searchThreads);
         assertThat(solved.score().isFeasible()).isTrue();
     }
 
-    @Test
-    void vrptwPlansKeepTheirScoresTrue() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void vrptwPlansKeepTheirScoresTrue(int searchThreads) {
         Random random = new Random(3);
         List<SolomonInstance.Node> nodes = new ArrayList<>();
         nodes.add(new SolomonInstance.Node(0, 50, 50, 0, 0, 400, 0));
@@ -41,7 +46,7 @@ class RouteSolvingTest {
                     ready + 30 + random.nextInt(60), 10));
         }
         SolomonInstance instance = new SolomonInstance("RANDOM30", 12, 100, nodes);
-        RoutePlan solved = solveAsserted(SolomonModel.plan(instance));
+        RoutePlan solved = solveAsserted(SolomonModel.plan(instance), searchThreads);
         VrptwChecker.Result result = VrptwChecker.check(instance, SolomonModel.routes(solved));
         assertThat(result.violations()).isEmpty();
     }
