@@ -262,8 +262,9 @@ public class CollectionPlans implements DisposableBean {
     }
 
     private Acceptance givePickups(Actor actor, UUID planId, PlanView plan) {
-        Set<UUID> fleet = inputs(planId).vehicles().stream().map(PlanInputs.Vehicle::id).collect(Collectors.toSet());
-        Map<String, PlanInputs.Lot> lots = inputs(planId).lots().stream()
+        PlanInputs inputs = inputs(planId);
+        Set<UUID> fleet = inputs.vehicles().stream().map(PlanInputs.Vehicle::id).collect(Collectors.toSet());
+        Map<String, PlanInputs.Lot> lots = inputs.lots().stream()
                 .collect(Collectors.toMap(PlanInputs.Lot::id, Function.identity()));
         List<Given> earlier = jdbc.sql("""
                 select id, vehicle_id, day, site_id, lot_ids, arrival, donor_id from collection_pickup
@@ -373,16 +374,17 @@ public class CollectionPlans implements DisposableBean {
                 insert into vehicle_unavailability (id, vehicle_id, from_day, to_day, reason, created_at)
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(id, vehicleId, from, to, reason.strip(), Timestamp.from(clock.instant())).update();
-        List<UUID> plans = jdbc.sql("""
-                select distinct plan_id from collection_pickup
-                 where vehicle_id = ? and status = 'SCHEDULED' and day between ? and ?""")
-                .params(vehicleId, from, to).query(UUID.class).list();
-        int affected = jdbc.sql("""
-                select count(*) from collection_pickup where vehicle_id = ? and status = 'SCHEDULED'
-                   and day between ? and ?""")
-                .params(vehicleId, from, to).query(Integer.class).single();
+        Map<UUID, Integer> affectedByPlan = new LinkedHashMap<>();
+        jdbc.sql("""
+                select plan_id, count(*) from collection_pickup
+                 where vehicle_id = ? and status = 'SCHEDULED' and day between ? and ? group by plan_id""")
+                .params(vehicleId, from, to)
+                .query(rs -> {
+                    affectedByPlan.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                });
+        int affected = affectedByPlan.values().stream().mapToInt(Integer::intValue).sum();
         List<UUID> replans = new ArrayList<>();
-        for (UUID plan : plans) {
+        for (UUID plan : affectedByPlan.keySet()) {
             replan(plan, "Véhicule indisponible : " + reason.strip(), actor.userId(), actor.displayName())
                     .ifPresent(replans::add);
         }
