@@ -2,57 +2,47 @@ package org.boucle.marketplace.reservation;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Where the host's CPU went between two snapshots, in cores: this JVM split into the load generator's threads and
- * the rest (the app), PostgreSQL, Elasticsearch, pgbench, and everything else (other people's builds and tests).
+ * Where the host's CPU went between two snapshots, in cores: this JVM (the app), the client this JVM started (the
+ * load generator or pgbench), PostgreSQL, Elasticsearch, and everything else (other people's builds and tests).
  * Linux only: reads {@code /proc}. Processes that exit are counted through their parent's children times (the
- * postmaster's for PostgreSQL backends, this JVM's for pgbench).
+ * postmaster's for PostgreSQL backends, this JVM's for the client, which has exited and been waited for by then).
  */
-record CpuUsage(long wallNanos, long busyTicks, long stealTicks, long totalTicks, long jvmNanos,
-        Map<Long, Long> clientNanos, long postgresTicks, long elasticsearchTicks, long pgbenchTicks, long jitTicks,
-        long gcTicks) {
+record CpuUsage(long wallNanos, long busyTicks, long stealTicks, long totalTicks, long jvmNanos, long postgresTicks,
+        long elasticsearchTicks, long clientTicks, long jitTicks, long gcTicks) {
 
     /** Clock ticks per second of /proc's counters (USER_HZ, 100 on every common Linux build). */
     private static final double HZ = 100;
 
-    static CpuUsage now(Predicate<String> clientThread) {
+    static CpuUsage now() {
         long[] cpu = systemTicks();
         long[] services = serviceTicks();
         long[] vm = vmThreadTicks();
-        return new CpuUsage(System.nanoTime(), cpu[0], cpu[1], cpu[2], processNanos(), threadNanos(clientThread),
-                services[0], services[1], childrenTicks(Path.of("/proc/self/stat")), vm[0], vm[1]);
+        return new CpuUsage(System.nanoTime(), cpu[0], cpu[1], cpu[2], processNanos(), services[0], services[1],
+                childrenTicks(Path.of("/proc/self/stat")), vm[0], vm[1]);
     }
 
-    /** The usage from this snapshot to a later one. */
-    String since(CpuUsage start) {
+    /** The usage from this snapshot to a later one, the client process that ran meanwhile called {@code client}. */
+    String since(CpuUsage start, String client) {
         double seconds = (wallNanos - start.wallNanos) / 1e9;
         int cores = Runtime.getRuntime().availableProcessors();
         double total = cores * (busyTicks - start.busyTicks) / (double) Math.max(1, totalTicks - start.totalTicks);
         double steal = cores * (stealTicks - start.stealTicks) / (double) Math.max(1, totalTicks - start.totalTicks);
-        double jvm = (jvmNanos - start.jvmNanos) / 1e9 / seconds;
-        // Per thread: the HTTP client's idle workers end and take their CPU time with them.
-        double client = clientNanos.entrySet().stream()
-                .mapToLong(e -> e.getValue() - start.clientNanos.getOrDefault(e.getKey(), 0L)).sum() / 1e9 / seconds;
+        double app = (jvmNanos - start.jvmNanos) / 1e9 / seconds;
         double postgres = (postgresTicks - start.postgresTicks) / HZ / seconds;
         double elasticsearch = (elasticsearchTicks - start.elasticsearchTicks) / HZ / seconds;
-        double pgbench = (pgbenchTicks - start.pgbenchTicks) / HZ / seconds;
+        double clientCores = (clientTicks - start.clientTicks) / HZ / seconds;
         return String.format(Locale.ROOT,
-                "CPU %.2f of %d cores: app %.2f (of which JIT compiler %.2f, GC %.2f), load generator %.2f, PostgreSQL %.2f, "
-                        + "Elasticsearch %.2f, pgbench %.2f, other %.2f; stolen by the hypervisor %.2f", total, cores,
-                jvm - client, jit(start), (gcTicks - start.gcTicks) / HZ / seconds, client, postgres, elasticsearch,
-                pgbench,
-                Math.max(0, total - jvm - postgres - elasticsearch - pgbench - steal), steal);
+                "CPU %.2f of %d cores: app %.2f (of which JIT compiler %.2f, GC %.2f), %s %.2f, PostgreSQL %.2f, "
+                        + "Elasticsearch %.2f, other %.2f; stolen by the hypervisor %.2f", total, cores, app, jit(start),
+                (gcTicks - start.gcTicks) / HZ / seconds, client, clientCores, postgres, elasticsearch,
+                Math.max(0, total - app - postgres - elasticsearch - clientCores - steal), steal);
     }
 
     /** Cores the JIT compiler threads used since the start snapshot. */
@@ -100,17 +90,6 @@ record CpuUsage(long wallNanos, long busyTicks, long stealTicks, long totalTicks
 
     private static long processNanos() {
         return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
-    private static Map<Long, Long> threadNanos(Predicate<String> clientThread) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> nanos = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && clientThread.test(info.getThreadName())) {
-                nanos.put(info.getThreadId(), Math.max(0, threads.getThreadCpuTime(info.getThreadId())));
-            }
-        }
-        return nanos;
     }
 
     /** Ticks of every postgres process (with its exited children) and of Elasticsearch's JVM. */

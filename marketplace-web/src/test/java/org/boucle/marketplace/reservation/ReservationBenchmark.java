@@ -32,14 +32,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.HdrHistogram.Histogram;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.boucle.marketplace.BoucleTest;
@@ -54,11 +51,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Holds under load through the HTTP API (see BENCHMARKS.md): 100 concurrent clients, each looping on
- * {@code POST /api/v1/reservations} of one unit, on one hot listing and spread over 1,000 cold listings, against
+ * Holds under load through the HTTP API (see BENCHMARKS.md): 100 concurrent clients (wrk's connections), each looping
+ * on {@code POST /api/v1/reservations} of one unit, on one hot listing and spread over 1,000 cold listings, against
  * PostgreSQL's raw rate for the same conditional single-row update, measured with pgbench in the same run (each run
  * measures API hot, API cold, then pgbench on one row and over 1,000 rows). Before that, a short rush on a listing of
- * exactly {@value #OVERSELL_UNITS} units checks that the load never oversells.
+ * exactly {@value #OVERSELL_UNITS} units, from 100 threads of this JVM that read every answer, checks that the load
+ * never oversells.
  */
 @BoucleTest
 @Tag("benchmark")
@@ -75,10 +73,8 @@ class ReservationBenchmark {
     private static final int OVERSELL_ATTEMPTS = 3 * OVERSELL_UNITS;
     /** Connections left to everyone else on the shared PostgreSQL while pgbench runs. */
     private static final int SPARE_CONNECTIONS = 10;
-    private static final long MAX_LATENCY_MICROS = TimeUnit.SECONDS.toMicros(120);
     private static final String PGBENCH = System.getProperty("benchmark.pgbench", "/usr/bin/pgbench");
-    private static final Predicate<String> LOAD_GENERATOR = name -> name.startsWith("bench-client")
-            || name.startsWith("HttpClient");
+    private static final String WRK = System.getProperty("benchmark.wrk", "/usr/bin/wrk");
 
     @LocalServerPort
     int port;
@@ -105,12 +101,14 @@ class ReservationBenchmark {
         return thread;
     });
     private URI reservations;
+    private Wrk wrk;
     /** One personal token per buyer organization: HTTP Basic would put a bcrypt check in every request. */
     private final List<String> tokens = new ArrayList<>();
 
     @Test
     void holdsUnderLoad() throws Exception {
         reservations = URI.create("http://127.0.0.1:" + port + "/api/v1/reservations");
+        wrk = new Wrk(WRK, reservations);
         TestSeller seller = TestSeller.onboard(port, "WORKSHOP");
         List<TestSeller> buyers = new ArrayList<>();
         List<String> tokenIds = new ArrayList<>();
@@ -277,8 +275,9 @@ class ReservationBenchmark {
                     rawCold[run].tps(), apiCold[run].rate() / rawCold[run].tps());
         }
         for (Phase phase : concat(apiHot, apiCold)) {
-            assertThat(phase.errors()).as(phase.firstError()).isZero();
-            assertThat(phase.refused()).as("stock never runs out while measuring").isZero();
+            assertThat(phase.load().socketErrors()).as("connection errors").isZero();
+            assertThat(phase.load().refused()).as("holds refused while measuring (the stock never runs out) "
+                    + phase.firstRefusal()).isZero();
         }
         for (PgBench.Result result : concat(rawHot, rawCold)) {
             assertThat(result.failed()).isZero();
@@ -307,110 +306,57 @@ class ReservationBenchmark {
         }
     }
 
-    /** What one load phase measured: holds and latencies of the requests completed within its window. */
-    private record Phase(long holds, long refused, long errors, String firstError, Histogram latencies, double seconds,
-            String usage, String profile) {
+    /** What one load phase measured: holds and latencies of the requests answered within its window. */
+    private record Phase(Wrk.Result load, String firstRefusal, String usage, String profile) {
 
         double rate() {
-            return holds / seconds;
+            return load.holds() / load.seconds();
         }
 
         double p95Ms() {
-            return latencies.getValueAtPercentile(95) / 1000.0;
+            return load.p95Ms();
         }
     }
 
     /**
-     * The clients loop on holds of one unit, each on a listing picked at random from {@code bodies}, for the duration;
-     * only requests that complete within it count.
+     * The load generator's connections loop on holds of one unit, each on a listing picked at random from
+     * {@code bodies}, for the duration; only requests answered within it count.
      */
     private Phase hammer(List<String> bodies, Duration duration) throws Exception {
-        CountDownLatch ready = new CountDownLatch(CLIENTS);
-        CountDownLatch go = new CountDownLatch(1);
-        AtomicLong deadline = new AtomicLong();
-        AtomicLong holds = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        List<String> firstErrors = new CopyOnWriteArrayList<>();
-        List<Future<Histogram>> results = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            String token = tokens.get(c % tokens.size());
-            results.add(clients.submit(() -> {
-                Histogram latencies = new Histogram(MAX_LATENCY_MICROS, 3);
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                ready.countDown();
-                go.await();
-                long end = deadline.get();
-                while (true) {
-                    long start = System.nanoTime();
-                    if (start >= end) {
-                        break;
-                    }
-                    String body = bodies.get(bodies.size() == 1 ? 0 : random.nextInt(bodies.size()));
-                    int status;
-                    String error = null;
-                    try {
-                        HttpResponse<String> response = http.send(hold(token, body), HttpResponse.BodyHandlers.ofString());
-                        status = response.statusCode();
-                        if (status != 201) {
-                            error = status + " " + response.body();
-                        }
-                    } catch (IOException e) {
-                        status = -1;
-                        error = e.toString();
-                    }
-                    long finished = System.nanoTime();
-                    if (finished > end) {
-                        break;
-                    }
-                    latencies.recordValue(Math.min(MAX_LATENCY_MICROS, (finished - start) / 1_000));
-                    if (status == 201) {
-                        holds.incrementAndGet();
-                    } else if (status == 409) {
-                        refused.incrementAndGet();
-                    } else {
-                        errors.incrementAndGet();
-                    }
-                    if (error != null && firstErrors.size() < 3) {
-                        firstErrors.add(error);
-                    }
-                }
-                return latencies;
-            }));
-        }
-        ready.await();
         try (Profile profile = new Profile(dataSource.unwrap(HikariDataSource.class), appDatabase())) {
-            CpuUsage before = CpuUsage.now(LOAD_GENERATOR);
-            deadline.set(System.nanoTime() + duration.toNanos());
-            go.countDown();
-            Histogram all = new Histogram(MAX_LATENCY_MICROS, 3);
-            for (Future<Histogram> result : results) {
-                all.add(result.get());
-            }
-            String usage = CpuUsage.now(LOAD_GENERATOR).since(before);
-            return new Phase(holds.get(), refused.get(), errors.get(), String.join(" | ", firstErrors), all,
-                    duration.toNanos() / 1e9, usage, profile.summary());
+            CpuUsage before = CpuUsage.now();
+            Wrk.Result load = wrk.run(bodies, tokens, CLIENTS, duration);
+            String usage = CpuUsage.now().since(before, "load generator (wrk)");
+            // wrk counts answers other than 2xx without keeping them: one more request shows what they say.
+            String firstRefusal = load.refused() == 0 ? "" : refusal(bodies.get(0));
+            return new Phase(load, firstRefusal, usage, profile.summary());
         }
+    }
+
+    private String refusal(String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(hold(tokens.get(0), body), HttpResponse.BodyHandlers.ofString());
+        return "now: " + response.statusCode() + " " + response.body();
     }
 
     private PgBench.Result raw(String label, PgBench pgbench, boolean hot, int clientCount, Duration duration)
             throws Exception {
         try (Profile profile = new Profile(null, PgBench.DATABASE)) {
-            CpuUsage before = CpuUsage.now(LOAD_GENERATOR);
+            CpuUsage before = CpuUsage.now();
             PgBench.Result result = pgbench.run(hot, clientCount, duration);
             System.out.printf(Locale.ROOT, "%s %s: %,.0f updates/s (%d clients), mean latency %.1f ms, %d failed%n    %s%n    %s%n",
                     LocalTime.now().withNano(0), label, result.tps(), result.clients(), result.latencyMs(), result.failed(),
-                    CpuUsage.now(LOAD_GENERATOR).since(before), profile.summary());
+                    CpuUsage.now().since(before, "pgbench"), profile.summary());
             return result;
         }
     }
 
     private static Phase report(String label, Phase phase) {
-        System.out.printf(Locale.ROOT, "%s %s: %,.0f holds/s (%,d in %.0f s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.0f ms, "
-                + "%d refused, %d errors%s%n    %s%n    %s%n", LocalTime.now().withNano(0), label, phase.rate(), phase.holds(), phase.seconds(),
-                phase.latencies().getValueAtPercentile(50) / 1000.0, phase.p95Ms(),
-                phase.latencies().getValueAtPercentile(99) / 1000.0, phase.latencies().getMaxValue() / 1000.0,
-                phase.refused(), phase.errors(), phase.firstError().isEmpty() ? "" : " (" + phase.firstError() + ")",
+        Wrk.Result load = phase.load();
+        System.out.printf(Locale.ROOT, "%s %s: %,.0f holds/s (%,d in %.1f s), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
+                + "max %.0f ms, %d answered otherwise%s, %d connection errors%n    %s%n    %s%n",
+                LocalTime.now().withNano(0), label, phase.rate(), load.holds(), load.seconds(), load.p50Ms(),
+                load.p95Ms(), load.p99Ms(), load.maxMs(), load.refused(),
+                phase.firstRefusal().isEmpty() ? "" : " (" + phase.firstRefusal() + ")", load.socketErrors(),
                 phase.usage(), phase.profile());
         return phase;
     }
