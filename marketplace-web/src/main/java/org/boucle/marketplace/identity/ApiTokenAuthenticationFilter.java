@@ -69,5 +69,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         public Object getPrincipal() {
             return actor;
         }
+
+        /** The account's email, as for a password login, rather than the whole actor spelled out. */
+        @Override
+        public String getName() {
+            return actor.email();
+        }
     }
 }

@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Holds on listed stock. Taking units is one conditional UPDATE on the listing (check and decrement together), so
  * no interleaving of requests, threads or app instances can hold more than there is; everything else about a hold
- * (its row, the search outbox) commits or rolls back with that update.
+ * (its row, the search outbox) commits or rolls back with that update. A hold tells the search index only when it
+ * takes the last units: searches read the quantity left from the database (see {@code CatalogSearch}), the index
+ * only needs to know whether there is any.
  */
 @Service
 public class Reservations {
@@ -43,7 +45,7 @@ public class Reservations {
                                    updated_at = :now
                  where id = :listing and status = 'ACTIVE' and quantity_available >= :quantity
                    and seller_id <> :organization and (unit_price is not null or :association)
-                returning id, title, kind),
+                returning id, title, kind, quantity_available),
             held as (
                 insert into reservation (id, listing_id, organization_id, reserved_by, quantity, status, expires_at,
                                          idempotency_key, created_at, agreed_unit_price)
@@ -53,8 +55,8 @@ public class Reservations {
                             else cast(:stockExpiry as timestamptz) end, :key, :now, cast(:agreed as numeric)
                   from taken
                 returning id, listing_id, expires_at),
-            queued as (insert into search_outbox (listing_id) select id from taken)
-            select h.id, t.title, h.expires_at from held h join taken t on t.id = h.listing_id""";
+            queued as (insert into search_outbox (listing_id) select id from taken where quantity_available = 0)
+            select h.id, t.title, h.expires_at, t.quantity_available = 0 from held h join taken t on t.id = h.listing_id""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -123,8 +125,8 @@ public class Reservations {
 
 
     /**
-     * One statement on its own (autocommit): the stock check and decrement, the hold's row and the outbox row commit
-     * together, and the listing's row stays locked for that statement alone, as in the raw conditional update. A
+     * One statement on its own (autocommit): the stock check and decrement, the hold's row and, when it took the
+     * last units, the outbox row commit together, and the listing's row stays locked for that statement alone, as in the raw conditional update. A
      * concurrent request with the same key fails on the unique index and takes nothing.
      */
     private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold,
@@ -132,7 +134,7 @@ public class Reservations {
         for (int attempt = 1; ; attempt++) {
             if (RESERVERS.stream().anyMatch(actor::hasRole)) {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                Optional<ReservationView> held = jdbc.sql(HOLD)
+                Optional<Held> held = jdbc.sql(HOLD)
                         .param("listing", listingId).param("quantity", quantity).param("now", Timestamp.from(now))
                         .param("organization", actor.organizationId()).param("user", actor.userId())
                         .param("association", actor.hasRole(OrganizationRole.ASSOCIATION))
@@ -141,13 +143,15 @@ public class Reservations {
                         .param("key", idempotencyKey)
                         .param("expiry", hold == null ? null : Timestamp.from(now.plus(hold)), Types.TIMESTAMP)
                         .param("agreed", agreedUnitPrice, Types.NUMERIC)
-                        .query((rs, n) -> new ReservationView(rs.getObject(1, UUID.class), listingId, rs.getString(2),
-                                actor.organizationId(), quantity, "HELD", rs.getTimestamp(3).toInstant(), now,
-                                agreedUnitPrice))
+                        .query((rs, n) -> new Held(new ReservationView(rs.getObject(1, UUID.class), listingId,
+                                rs.getString(2), actor.organizationId(), quantity, "HELD", rs.getTimestamp(3).toInstant(),
+                                now, agreedUnitPrice), rs.getBoolean(4)))
                         .optional();
                 if (held.isPresent()) {
-                    outbox.wakeIndexerAfterCommit();
-                    return held.get();
+                    if (held.get().soldOut()) {
+                        outbox.wakeIndexerAfterCommit();
+                    }
+                    return held.get().reservation();
                 }
             }
             // Nothing taken: say why.
@@ -168,6 +172,10 @@ public class Reservations {
             }
             // Units came back between the update and the look: try once more.
         }
+    }
+
+    /** A hold just taken, and whether it took the listing's last units. */
+    private record Held(ReservationView reservation, boolean soldOut) {
     }
 
     private Reserved replay(ReservationView seen, UUID listingId, int quantity) {

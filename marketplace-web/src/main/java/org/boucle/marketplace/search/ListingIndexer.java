@@ -49,6 +49,8 @@ class ListingIndexer {
         return thread;
     });
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    /** When the last drain began ({@link System#nanoTime()}): wake-ups wait out the rest of its coalescing window. */
+    private volatile long lastDrain;
     private final Object draining = new Object();
     private volatile boolean indexReady;
     private volatile Instant pausedUntil = Instant.MIN;
@@ -62,6 +64,7 @@ class ListingIndexer {
         this.index = index;
         this.settings = properties.outbox();
         this.clock = clock;
+        this.lastDrain = System.nanoTime() - settings.coalesce().toNanos();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -75,16 +78,18 @@ class ListingIndexer {
     }
 
     /**
-     * Called after a listing change commits on this instance: index it shortly (with the others committed meanwhile)
-     * rather than at the next poll.
+     * Called after a listing change commits on this instance: index it now if the index was quiet, else at the end of
+     * the last drain's coalescing window, with every change committed meanwhile (at most one drain per window, so a
+     * burst of holds reaches Elasticsearch in a few bulk requests, each listing once).
      */
     void wakeUp() {
         if (wakeupPending.compareAndSet(false, true)) {
+            long wait = Math.max(0, lastDrain + settings.coalesce().toNanos() - System.nanoTime());
             try {
                 worker.schedule(() -> {
                     wakeupPending.set(false);
                     drain();
-                }, settings.coalesce().toMillis(), TimeUnit.MILLISECONDS);
+                }, wait, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 // The next instance to start (or poll) picks the change up: it is safe in the outbox.
             }
@@ -103,6 +108,7 @@ class ListingIndexer {
             if (clock.instant().isBefore(pausedUntil)) {
                 return 0;
             }
+            lastDrain = System.nanoTime();
             int total = 0;
             try {
                 ensureIndex();

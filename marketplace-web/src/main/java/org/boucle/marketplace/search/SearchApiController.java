@@ -31,7 +31,8 @@ class SearchApiController {
             category, grade, manufacturer, commune, seller (each repeatable or comma-separated), minRamGb,
             minStorageGb, minPrice, maxPrice (excl. VAT; a donation counts as 0), availableBefore (YYYY-MM-DD),
             near (lat,lon) with radiusKm, sort (relevance | price | -price | distance | availability),
-            size (1-100, default 20), cursor (the previous page's nextCursor).""")
+            size (1-100, default 20), cursor (the previous page's nextCursor). Each item's quantityAvailable is read
+            from the database as the search runs; a listing leaves the results moments after its last unit is held.""")
     SearchResult search(@RequestParam MultiValueMap<String, String> params) {
         return search.search(SearchRequest.parse(params));
     }

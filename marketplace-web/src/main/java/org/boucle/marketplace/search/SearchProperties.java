@@ -21,11 +21,12 @@ public record SearchProperties(@DefaultValue("boucle") String indexPrefix, @Defa
      * @param batchSize changes claimed per bulk request
      * @param maxBackoff longest wait between attempts while Elasticsearch is unreachable
      * @param retention how long indexed changes are kept: a full reindex replays those its snapshot may have missed
-     * @param coalesce how long a commit's wake-up waits for others: the changes of that window go in one bulk request,
-     *        a listing changed several times once
+     * @param coalesce the least time between two drains that commits wake up: a change to a quiet index goes at once,
+     *        the changes of a busy window go in one bulk request, a listing changed several times once (searches see
+     *        them at the index's next refresh, every second, anyway)
      */
     public record Outbox(@DefaultValue("1s") Duration pollInterval, @DefaultValue("500") int batchSize,
             @DefaultValue("30s") Duration maxBackoff, @DefaultValue("1d") Duration retention,
-            @DefaultValue("250ms") Duration coalesce) {
+            @DefaultValue("1s") Duration coalesce) {
     }
 }

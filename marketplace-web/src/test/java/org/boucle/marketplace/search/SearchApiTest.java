@@ -15,7 +15,9 @@ import org.boucle.marketplace.catalog.TestSeller;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The catalogue search end to end: listings created through the API, carried by the outbox to the real
@@ -28,6 +30,9 @@ class SearchApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private TestSeller grenoble;
     private TestSeller vif;
@@ -176,6 +181,43 @@ class SearchApiTest {
         awaitTotal(query, 1);
         assertThat(grenoble.client().delete("/api/v1/listings/" + id).status()).isEqualTo(204);
         awaitTotal(query, 0);
+    }
+
+    /**
+     * A hold that leaves units changes nothing in the index (no outbox row) yet searches show what is left, read
+     * from the database; the hold that takes the last units takes the listing out of search, a release brings it back.
+     */
+    @Test
+    void searchesShowTheQuantityLeftAndTheLastUnitsTakeAListingOut() {
+        // A seller of its own: the other tests count this class's listings.
+        TestSeller seller = TestSeller.onboard(port, "WORKSHOP");
+        String id = create(seller, listing(seller, "SCREEN", "Eizo", "FlexScan EV2456", "Eizo FlexScan EV2456",
+                "A", null, 119, 3)).get("id").asText();
+        String query = "q=flexscan&seller=" + seller.id();
+        awaitTotal(query, 1);
+        ApiClient buyer = ApiClient.demo(port, "buyer");
+        long queued = outboxRows(id);
+
+        assertThat(buyer.post("/api/v1/reservations", hold(id, 1)).status()).isEqualTo(201);
+        assertThat(outboxRows(id)).as("a hold that leaves units").isEqualTo(queued);
+        assertThat(search(query).get("items").get(0).get("quantityAvailable").asInt()).isEqualTo(2);
+
+        String last = buyer.post("/api/v1/reservations", hold(id, 2)).json().get("id").asText();
+        assertThat(outboxRows(id)).as("the hold that takes the last units").isEqualTo(queued + 1);
+        awaitTotal(query, 0);
+
+        assertThat(buyer.delete("/api/v1/reservations/" + last).status()).isEqualTo(204);
+        awaitTotal(query, 1);
+        assertThat(search(query).get("items").get(0).get("quantityAvailable").asInt()).isEqualTo(2);
+    }
+
+    private static String hold(String listingId, int quantity) {
+        return "{\"listingId\": \"" + listingId + "\", \"quantity\": " + quantity + "}";
+    }
+
+    private long outboxRows(String listingId) {
+        return jdbc.sql("select count(*) from search_outbox where listing_id = ?::uuid").param(listingId)
+                .query(Long.class).single();
     }
 
     @Test
