@@ -45,10 +45,7 @@ final class Wrk {
         this.target = target;
     }
 
-    /**
-     * POSTs {@code bodies}, each request's picked at random, with the tokens taken in turn per request, for the
-     * duration.
-     */
+    /** POSTs {@code bodies} for the duration, each request's body and token picked at random. */
     Result run(List<String> bodies, List<String> tokens, int connections, Duration duration)
             throws IOException, InterruptedException {
         Path script = Files.createTempFile("boucle-wrk", ".lua");
