@@ -256,7 +256,7 @@ public class CollectionPlans implements DisposableBean {
         });
     }
 
-    /** A pickup as given, keyed by what it collects where and when. */
+    /** A pickup as given. */
     private record Given(UUID id, UUID vehicleId, LocalDate day, UUID siteId, Set<String> lots, LocalDateTime arrival,
             UUID donorId) {
     }
@@ -276,8 +276,11 @@ public class CollectionPlans implements DisposableBean {
                         Set.of((String[]) rs.getArray(5).getArray()), rs.getTimestamp(6).toLocalDateTime(),
                         rs.getObject(7, UUID.class)))
                 .list();
-        Map<String, Given> earlierByKey = new HashMap<>();
-        earlier.forEach(given -> earlierByKey.put(key(given.vehicleId(), given.day(), given.siteId(), given.lots()), given));
+        // The same vehicle at the same site on the same day is the same appointment for the donor, whatever lots
+        // the re-plan loads there or how it splits them between visits.
+        Map<String, List<Given>> earlierByVisit = new HashMap<>();
+        earlier.forEach(given -> earlierByVisit.computeIfAbsent(visit(given.vehicleId(), given.day(), given.siteId()),
+                v -> new ArrayList<>()).add(given));
         Timestamp now = Timestamp.from(clock.instant());
         Map<UUID, List<String>> news = new LinkedHashMap<>();
         Set<UUID> kept = new HashSet<>();
@@ -287,18 +290,22 @@ public class CollectionPlans implements DisposableBean {
             for (PlanView.Stop stop : route.stops()) {
                 position++;
                 UUID donor = lots.get(stop.lotIds().get(0)).donorId();
-                Given same = earlierByKey.get(key(route.vehicleId(), route.day(), stop.siteId(), Set.copyOf(stop.lotIds())));
+                Given same = sameVisit(earlierByVisit.get(visit(route.vehicleId(), route.day(), stop.siteId())),
+                        Set.copyOf(stop.lotIds()));
                 String slot = DAY.format(route.day()) + " " + TIME.format(stop.arrival()) + "–"
                         + TIME.format(stop.departure()) + ", " + stop.site() + " (" + stop.devices() + " appareils)";
                 if (same != null) {
                     kept.add(same.id());
                     jdbc.sql("""
                             update collection_pickup set plan_id = ?, position = ?, arrival = ?, departure = ?,
-                                                         workshop_id = ?
+                                                         workshop_id = ?, lot_ids = ?, devices = ?
                              where id = ?""")
-                            .params(planId, position, stop.arrival(), stop.departure(), route.workshopId(), same.id())
+                            .params(planId, position, stop.arrival(), stop.departure(), route.workshopId(),
+                                    stop.lotIds().toArray(String[]::new), stop.devices(), same.id())
                             .update();
-                    if (Duration.between(same.arrival(), stop.arrival()).abs().compareTo(NOTABLE_SHIFT) > 0) {
+                    if (!same.lots().equals(Set.copyOf(stop.lotIds()))) {
+                        news.computeIfAbsent(donor, d -> new ArrayList<>()).add("lots modifiés " + slot);
+                    } else if (Duration.between(same.arrival(), stop.arrival()).abs().compareTo(NOTABLE_SHIFT) > 0) {
                         news.computeIfAbsent(donor, d -> new ArrayList<>()).add("nouvel horaire " + slot);
                     }
                     continue;
@@ -335,8 +342,19 @@ public class CollectionPlans implements DisposableBean {
         return new Acceptance(view(actor, planId), givenCount, moved, kept.size());
     }
 
-    private static String key(UUID vehicle, LocalDate day, UUID site, Set<String> lots) {
-        return vehicle + "/" + day + "/" + site + "/" + lots.stream().sorted().collect(Collectors.joining(","));
+    private static String visit(UUID vehicle, LocalDate day, UUID site) {
+        return vehicle + "/" + day + "/" + site;
+    }
+
+    /** Takes the earlier pickup a stop keeps: the one with the same lots if any, else the first left. */
+    private static Given sameVisit(List<Given> candidates, Set<String> lots) {
+        if (candidates == null || candidates.isEmpty()) {
+            return null;
+        }
+        Given same = candidates.stream().filter(given -> given.lots().equals(lots)).findFirst()
+                .orElse(candidates.get(0));
+        candidates.remove(same);
+        return same;
     }
 
     /** A donor cancelled a pickup: the plan it belonged to is re-planned from today around it. */
