@@ -126,8 +126,8 @@ public class Reservations {
 
     /**
      * One statement on its own (autocommit): the stock check and decrement, the hold's row and, when it took the
-     * last units, the outbox row commit together, and the listing's row stays locked for that statement alone, as in the raw conditional update. A
-     * concurrent request with the same key fails on the unique index and takes nothing.
+     * last units, the outbox row commit together, and the listing's row stays locked for that statement alone, as in
+     * the raw conditional update. A concurrent request with the same key fails on the unique index and takes nothing.
      */
     private ReservationView hold(Actor actor, UUID listingId, int quantity, String idempotencyKey, Duration hold,
             BigDecimal agreedUnitPrice) {

@@ -49,7 +49,10 @@ class ListingIndexer {
         return thread;
     });
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
-    /** When the last drain began ({@link System#nanoTime()}): wake-ups wait out the rest of its coalescing window. */
+    /**
+     * When the last drain that indexed something began ({@link System#nanoTime()}): wake-ups wait out the rest of its
+     * coalescing window.
+     */
     private volatile long lastDrain;
     private final Object draining = new Object();
     private volatile boolean indexReady;
@@ -80,7 +83,7 @@ class ListingIndexer {
     /**
      * Called after a listing change commits on this instance: index it now if the index was quiet, else at the end of
      * the last drain's coalescing window, with every change committed meanwhile (at most one drain per window, so a
-     * burst of holds reaches Elasticsearch in a few bulk requests, each listing once).
+     * burst of changes reaches Elasticsearch in a few bulk requests, each listing once).
      */
     void wakeUp() {
         if (wakeupPending.compareAndSet(false, true)) {
@@ -108,7 +111,7 @@ class ListingIndexer {
             if (clock.instant().isBefore(pausedUntil)) {
                 return 0;
             }
-            lastDrain = System.nanoTime();
+            long started = System.nanoTime();
             int total = 0;
             try {
                 ensureIndex();
@@ -118,6 +121,10 @@ class ListingIndexer {
                     total += done;
                 } while (done == settings.batchSize());
                 backoff = Duration.ZERO;
+                if (total > 0) {
+                    // Polls that find nothing leave the index quiet: the next change still goes at once.
+                    lastDrain = started;
+                }
             } catch (RuntimeException e) {
                 backoff = backoff.isZero() ? Duration.ofSeconds(1) : min(backoff.multipliedBy(2), settings.maxBackoff());
                 pausedUntil = clock.instant().plus(backoff);

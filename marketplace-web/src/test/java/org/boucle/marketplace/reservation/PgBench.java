@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,12 +97,7 @@ final class PgBench implements AutoCloseable {
                 "-M", "prepared", "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(2, clients)),
                 "-T", Long.toString(duration.toSeconds()),
                 "-f", scripts.resolve(hot ? "hot.sql" : "spread.sql").toString(), DATABASE);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("pgbench failed: " + String.join(" ", command) + "\n" + output);
-        }
+        String output = ClientProcess.run(command, duration);
         Matcher tps = TPS.matcher(output);
         Matcher latency = LATENCY.matcher(output);
         Matcher failed = FAILED.matcher(output);

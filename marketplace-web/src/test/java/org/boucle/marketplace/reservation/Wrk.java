@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,12 +53,7 @@ final class Wrk {
             List<String> command = List.of(executable, "-t", Integer.toString(THREADS), "-c",
                     Integer.toString(connections), "-d", duration.toSeconds() + "s", "--timeout", "60s", "-s",
                     script.toString(), target.toString());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("wrk failed: " + String.join(" ", command) + "\n" + output);
-            }
+            String output = ClientProcess.run(command, duration);
             Matcher result = RESULT.matcher(output);
             if (!result.find()) {
                 throw new IllegalStateException("Unexpected wrk output:\n" + output);
