@@ -171,10 +171,9 @@ public class AllocationRuns implements DisposableBean {
                             snapshot.problem().solidarityFundBalanceCents())
                     .update();
         } catch (DuplicateKeyException underWay) {
-            UUID running = jdbc.sql("select id from allocation_run where territory = ? and status = 'RUNNING'")
-                    .param(properties.territory()).query(UUID.class).optional().orElse(null);
             throw new AllocationConflictException("run-under-way",
-                    "A run is already under way for the territory: stop it or wait for it to end", running);
+                    "A run is already under way for the territory: stop it or wait for it to end",
+                    runs.running().orElse(null));
         }
         Active run = new Active(snapshot);
         runs.solving(id, run);

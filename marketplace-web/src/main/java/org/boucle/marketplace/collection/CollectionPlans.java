@@ -171,10 +171,9 @@ public class CollectionPlans implements DisposableBean {
                             userId, userName, now, now, runs.instanceId(), json.write(snapshot.inputs()))
                     .update();
         } catch (DuplicateKeyException underWay) {
-            UUID running = jdbc.sql("select id from collection_plan where territory = ? and status = 'RUNNING'")
-                    .param(properties.territory()).query(UUID.class).optional().orElse(null);
             throw new CollectionConflictException("plan-under-way",
-                    "A plan is already solving for the territory: stop it or wait for it to end", running);
+                    "A plan is already solving for the territory: stop it or wait for it to end",
+                    runs.running().orElse(null));
         }
         Active active = new Active();
         runs.solving(id, active);
@@ -290,8 +289,9 @@ public class CollectionPlans implements DisposableBean {
             for (PlanView.Stop stop : route.stops()) {
                 position++;
                 UUID donor = lots.get(stop.lotIds().get(0)).donorId();
+                Set<String> stopLots = Set.copyOf(stop.lotIds());
                 Given same = sameVisit(earlierByVisit.get(visit(route.vehicleId(), route.day(), stop.siteId())),
-                        Set.copyOf(stop.lotIds()));
+                        stopLots);
                 String slot = DAY.format(route.day()) + " " + TIME.format(stop.arrival()) + "–"
                         + TIME.format(stop.departure()) + ", " + stop.site() + " (" + stop.devices() + " appareils)";
                 if (same != null) {
@@ -303,7 +303,7 @@ public class CollectionPlans implements DisposableBean {
                             .params(planId, position, stop.arrival(), stop.departure(), route.workshopId(),
                                     stop.lotIds().toArray(String[]::new), stop.devices(), same.id())
                             .update();
-                    if (!same.lots().equals(Set.copyOf(stop.lotIds()))) {
+                    if (!same.lots().equals(stopLots)) {
                         news.computeIfAbsent(donor, d -> new ArrayList<>()).add("lots modifiés " + slot);
                     } else if (Duration.between(same.arrival(), stop.arrival()).abs().compareTo(NOTABLE_SHIFT) > 0) {
                         news.computeIfAbsent(donor, d -> new ArrayList<>()).add("nouvel horaire " + slot);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -93,6 +94,12 @@ public final class SolvingRuns<R> implements AutoCloseable {
     /** Which instance solves the runs started here, as recorded in {@code instance_id}. */
     public String instanceId() {
         return instanceId;
+    }
+
+    /** The territory's run still solving, on any instance: what a refused start names. */
+    public Optional<UUID> running() {
+        return jdbc.sql("select id from " + table + " where territory = ? and status = 'RUNNING'").param(territory)
+                .query(UUID.class).optional();
     }
 
     /** A run now solving here: heartbeats start at once. */
